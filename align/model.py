@@ -1,0 +1,97 @@
+"""The data model passed through the pipeline: Document → Block → Sentence.
+
+Every stage takes and returns these plain dataclasses; nothing downstream reaches back upstream.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+LANGS: tuple[str, ...] = ("en", "kk", "ru")
+ROLES: tuple[str, ...] = ("title", "abstract", "keywords")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A run of text the reader found, already cleaned of layout noise.
+
+    ``line_map`` holds ``(char_offset, source_line)`` pairs in increasing order so that any
+    character of ``text`` can be traced back to the 1-based line of the input it came from.
+    ``heading`` marks Markdown/HTML/DOCX headings; ``role_hint`` and ``lang_hint`` carry what a
+    structured format (JATS) states explicitly.
+    """
+
+    text: str
+    start_line: int
+    end_line: int
+    line_map: tuple[tuple[int, int], ...] = ()
+    heading: bool = False
+    role_hint: str | None = None
+    lang_hint: str | None = None
+
+    def line_at(self, offset: int) -> int:
+        """Source line of the character at ``offset``."""
+        if not self.line_map:
+            return self.start_line
+        index = bisect_right([o for o, _ in self.line_map], offset) - 1
+        return self.line_map[max(index, 0)][1]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A manuscript as read from disk: its paragraphs in reading order."""
+
+    path: str
+    encoding: str
+    paragraphs: tuple[Paragraph, ...]
+    format: str = "text"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a block; ``start``/``end`` are character offsets into ``Block.text``."""
+
+    text: str
+    start: int
+    end: int
+    start_line: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of front matter: the title, abstract or keywords in one language.
+
+    ``lang`` comes from the text itself; ``label`` and ``label_lang`` from the label that
+    introduced it (if any), so a Russian abstract under an English label is visible as such.
+    """
+
+    lang: str
+    script: str
+    role: str
+    text: str
+    start_line: int
+    end_line: int
+    label: str | None = None
+    label_lang: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+    keywords: tuple[str, ...] = ()
+    lang_confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Missing:
+    lang: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What ``detect`` found in one document."""
+
+    document: Document
+    blocks: tuple[Block, ...]
+    missing: tuple[Missing, ...] = field(default_factory=tuple)
+
+    def block(self, lang: str, role: str) -> Block | None:
+        return next((b for b in self.blocks if b.lang == lang and b.role == role), None)
