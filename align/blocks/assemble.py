@@ -1,0 +1,121 @@
+"""Turn the paragraphs of one block into a ``Block``: text, language, sentences, keywords."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from align.blocks.labels import LabelMatch
+from align.langid import identify
+from align.model import Block, Paragraph, Sentence
+from align.segment import split_sentences
+
+
+def build_block(
+    paragraphs: Sequence[Paragraph],
+    role: str,
+    *,
+    label: LabelMatch | None = None,
+    label_offset: int = 0,
+    label_lang: str | None = None,
+) -> Block:
+    """One block from consecutive paragraphs; the first is read from ``label_offset`` on."""
+    text, line_map = _join(paragraphs, label_offset)
+    guess = identify(_case_for_identification(text))
+    sentences: tuple[Sentence, ...] = ()
+    keywords: tuple[str, ...] = ()
+    if role == "keywords":
+        keywords = tuple(split_keywords(text))
+    elif role == "title":
+        sentences = (Sentence(text=text, start=0, end=len(text), start_line=_line_at(line_map, 0)),)
+    else:
+        sentences = tuple(
+            Sentence(text=text[start:end], start=start, end=end, start_line=_line_at(line_map, start))
+            for start, end in split_sentences(text, guess.lang)
+        )
+    return Block(
+        lang=guess.lang,
+        script=guess.script,
+        role=role,
+        text=text,
+        start_line=_line_at(line_map, 0),
+        end_line=paragraphs[-1].end_line,
+        label=label.label if label else None,
+        label_lang=label.lang if label else label_lang,
+        sentences=sentences,
+        keywords=keywords,
+        lang_confidence=guess.confidence,
+    )
+
+
+def _join(paragraphs: Sequence[Paragraph], label_offset: int) -> tuple[str, list[tuple[int, int]]]:
+    """Paragraph texts joined by newlines, with a map from offsets in the result to source lines."""
+    parts: list[str] = []
+    line_map: list[tuple[int, int]] = []
+    offset = 0
+    for position, paragraph in enumerate(paragraphs):
+        skip = label_offset if position == 0 else 0
+        raw = paragraph.text[skip:]
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if not body:
+            continue
+        if parts:
+            parts.append("\n")
+            offset += 1
+        local_map = paragraph.line_map or ((0, paragraph.start_line),)
+        start = skip + lead
+        line_map.append((offset, paragraph.line_at(start)))
+        line_map.extend((offset + o - start, line) for o, line in local_map if start < o < start + len(body))
+        parts.append(body)
+        offset += len(body)
+    return "".join(parts), line_map
+
+
+def _line_at(line_map: Sequence[tuple[int, int]], offset: int) -> int:
+    line = line_map[0][1] if line_map else 0
+    for start, source_line in line_map:
+        if start > offset:
+            break
+        line = source_line
+    return line
+
+
+def _case_for_identification(text: str) -> str:
+    """Titles in capitals read better lower-cased: detectors are trained on ordinary text."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+        return text.lower()
+    return text
+
+
+def split_keywords(text: str) -> list[str]:
+    """Keywords split on ``;`` and ``,`` (also bullets), never inside brackets; the final period dropped."""
+    items: list[str] = []
+    depth = 0
+    current: list[str] = []
+    # "a; b, c; d": when semicolons carry the list, commas belong to the items.
+    bare = _outside_brackets(text)
+    separators = ";" if bare.count(";") >= max(bare.count(","), 1) else ";,•·"
+    for char in text:
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth = max(depth - 1, 0)
+        if depth == 0 and char in separators:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    items.append("".join(current))
+    cleaned = (_clean_keyword(item) for item in items)
+    return [item for item in cleaned if item]
+
+
+def _outside_brackets(text: str) -> str:
+    return re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", text)
+
+
+def _clean_keyword(item: str) -> str:
+    item = " ".join(item.split()).strip(" *_")
+    return item.rstrip(".").strip()

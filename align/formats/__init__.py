@@ -1,0 +1,1 @@
+"""Output formats: each turns pipeline results into text for people or machines."""

@@ -1,0 +1,255 @@
+"""Finding the title, abstract and keywords of each language (``Document → Detection``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from align import detect
+from align.blocks.assemble import split_keywords
+from align.blocks.labels import match_label
+from align.blocks.title import author_prefix_end
+from align.model import Detection
+
+SAMPLES = Path(__file__).resolve().parents[1] / "corpora" / "samples"
+SEED_000 = SAMPLES / "000_0f8b6cd7f140dd0a.txt"
+SEED_002 = SAMPLES / "002_7e11e66b2c51f6d4.txt"
+
+EN_ABSTRACT = (
+    "This article investigates the benefits of cooperation between Kazakhstan and the European Union. "
+    "The author argues that closer ties serve both sides. The study draws on published papers."
+)
+KK_ABSTRACT = (
+    "Мақалада Қазақстан мен Еуропалық Одақтың өзара ынтымақтастығының артықшылықтары қарастырылған. "
+    "Автор тығыз байланыс екі жаққа да тиімді деп санайды. Зерттеу жарияланған еңбектерге негізделген."
+)
+RU_ABSTRACT = (
+    "В статье рассматриваются выгоды сотрудничества Казахстана и Европейского Союза. "
+    "Автор утверждает, что тесные связи выгодны обеим сторонам. Исследование опирается на опубликованные работы."
+)
+
+
+def _detect_text(tmp_path: Path, text: str, name: str = "paper.md") -> Detection:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return detect(path)
+
+
+def _block(detection: Detection, lang: str, role: str):
+    block = detection.block(lang, role)
+    assert block is not None, f"no {lang} {role} in {[(b.lang, b.role) for b in detection.blocks]}"
+    return block
+
+
+def test_seed_000_has_all_nine_blocks() -> None:
+    detection = detect(SEED_000)
+    assert detection.missing == ()
+    assert sorted((b.lang, b.role) for b in detection.blocks) == sorted(
+        (lang, role) for lang in ("en", "kk", "ru") for role in ("title", "abstract", "keywords")
+    )
+    for lang in ("en", "kk", "ru"):
+        assert len(_block(detection, lang, "abstract").sentences) == 6
+        assert len(_block(detection, lang, "keywords").keywords) == 7
+
+
+def test_seed_000_titles_without_the_glued_author() -> None:
+    detection = detect(SEED_000)
+    assert _block(detection, "en", "title").text == "KAZAKHSTAN AND EUROPEAN INTEGRATION: FURTHER POTENTIAL"
+    assert _block(detection, "kk", "title").text == "ҚАЗАҚСТАН ЖӘНЕ ЕУРОПАЛЫҚ ИНТЕГРАЦИЯ: БОЛАШАҚТАҒЫ ӘЛЕУЕТІ"
+    assert _block(detection, "ru", "title").text == "КАЗАХСТАН И ЕВРОПЕЙСКАЯ ИНТЕГРАЦИЯ: ДАЛЬНЕЙШИЙ ПОТЕНЦИАЛ"
+
+
+def test_seed_000_russian_abstract_runs_over_the_page_break() -> None:
+    abstract = _block(detect(SEED_000), "ru", "abstract")
+    assert "сотрудничество между Казахстаном" in abstract.text
+    assert abstract.text.endswith("политических реформ.")
+    assert abstract.start_line == 28
+    assert abstract.end_line == 32
+    assert abstract.sentences[-1].start_line == 28  # the sentence the page break cut starts before it
+
+
+def test_seed_000_labels_and_lines() -> None:
+    detection = detect(SEED_000)
+    kk = _block(detection, "kk", "abstract")
+    assert (kk.label, kk.label_lang, kk.start_line, kk.end_line) == ("Аңдатпа", "kk", 18, 20)
+    assert kk.sentences[1].start_line == 20
+    keywords = _block(detection, "en", "keywords")
+    assert keywords.keywords[0] == "Kazakhstan" and keywords.keywords[-1] == "political reform"
+
+
+def test_seed_000_main_text_is_not_taken() -> None:
+    detection = detect(SEED_000)
+    assert max(b.end_line for b in detection.blocks) <= 34
+
+
+def test_seed_002_pdf_text() -> None:
+    detection = detect(SEED_002)
+    abstract = _block(detection, "en", "abstract")
+    assert len(abstract.sentences) == 5
+    assert abstract.text.startswith("The article delves")
+    keywords = _block(detection, "en", "keywords")
+    assert len(keywords.keywords) == 9
+    assert keywords.keywords[-1] == "Russia"
+    missing = {(m.lang, m.role) for m in detection.missing}
+    assert {("kk", "abstract"), ("kk", "keywords"), ("ru", "abstract"), ("ru", "keywords")} <= missing
+
+
+def test_russian_before_english_and_labels_in_capitals(tmp_path: Path) -> None:
+    text = (
+        "# ВЫГОДЫ СОТРУДНИЧЕСТВА\n\nАННОТАЦИЯ: " + RU_ABSTRACT + "\n\nКЛЮЧЕВЫЕ СЛОВА: Казахстан; Европейский Союз\n\n"
+        "# BENEFITS OF COOPERATION\n\nABSTRACT " + EN_ABSTRACT + "\n\nKEYWORDS: Kazakhstan; European Union\n"
+    )
+    detection = _detect_text(tmp_path, text)
+    assert [(b.lang, b.role) for b in detection.blocks] == [
+        ("ru", "title"), ("ru", "abstract"), ("ru", "keywords"),
+        ("en", "title"), ("en", "abstract"), ("en", "keywords"),
+    ]  # fmt: skip
+    assert _block(detection, "ru", "keywords").keywords == ("Казахстан", "Европейский Союз")
+
+
+def test_language_comes_from_text_not_label(tmp_path: Path) -> None:
+    detection = _detect_text(tmp_path, "Abstract. " + RU_ABSTRACT + "\n")
+    abstract = _block(detection, "ru", "abstract")
+    assert (abstract.label, abstract.label_lang) == ("Abstract", "en")
+    assert ("en", "abstract") in {(m.lang, m.role) for m in detection.missing}
+
+
+@pytest.mark.parametrize(
+    ("written", "role", "lang"),
+    [
+        ("**Abstract.**", "abstract", "en"),
+        ("*Summary:*", "abstract", "en"),
+        ("Abstract (English):", "abstract", "en"),
+        ("Андатпа.", "abstract", "kk"),  # Kazakh label typed with Russian letters
+        ("АҢДАТПА", "abstract", "kk"),
+        ("Түйіндеме (Қазақша).", "abstract", "kk"),
+        ("Andatpa.", "abstract", "kk"),
+        ("Túıindeme:", "abstract", "kk"),
+        ("Tüiındeme —", "abstract", "kk"),
+        ("Резюме.", "abstract", "ru"),
+        ("Аннотация", "abstract", "ru"),
+        ("Abstarct:", "abstract", "en"),  # one typo in a long label
+        ("Key words:", "keywords", "en"),
+        ("Keywords", "keywords", "en"),
+        ("Ключевые слова:", "keywords", "ru"),
+        ("Түйін сөздер:", "keywords", "kk"),
+        ("Туйин создер:", "keywords", "kk"),
+        ("Кiлт сөздер:", "keywords", "kk"),  # Latin i inside a Cyrillic word
+        ("Тірек сөздер.", "keywords", "kk"),
+        ("Kılt sózder:", "keywords", "kk"),
+    ],
+)
+def test_label_spellings(written: str, role: str, lang: str) -> None:
+    match = match_label(written + " Some text follows here.", standalone=False) or match_label(
+        written, standalone=True
+    )
+    assert match is not None
+    assert (match.role, match.lang) == (role, lang)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summary of the results shows growth.",  # an ordinary sentence that opens with a label word
+        "Abstracts were collected from journals.",
+        "The abstract says nothing.",
+    ],
+)
+def test_ordinary_sentences_are_not_labels(text: str) -> None:
+    assert match_label(text) is None
+
+
+def test_kazakh_latin_blocks(tmp_path: Path) -> None:
+    text = (
+        "Añdatpa. Maqalada özara yntymaqtastyqtyñ Qazaqstan men Europalyq Odaqqa tigızetın artyqşylyqtary "
+        "qarastyrylğan. Europalyq Odaq üşın Qazaqstanmen tyğyz bailanys bırneşe sebepterge bailanysty tiımdı.\n\n"
+        "Kılt sözder: Qazaqstan, Europalyq Odaq, diplomatiia.\n"
+    )
+    detection = _detect_text(tmp_path, text)
+    abstract = _block(detection, "kk", "abstract")
+    assert abstract.script == "latn"
+    assert len(abstract.sentences) == 2
+    assert _block(detection, "kk", "keywords").keywords == ("Qazaqstan", "Europalyq Odaq", "diplomatiia")
+
+
+def test_structured_abstract_is_one_block(tmp_path: Path) -> None:
+    text = (
+        "**Abstract**\n\n"
+        "**Relevance.** Cooperation between Kazakhstan and the European Union has grown for thirty years.\n\n"
+        "**Aim.** The study asks what drives this cooperation and what limits it.\n\n"
+        "**Methods.** We review published papers and primary sources from both sides.\n\n"
+        "**Results.** Economic modernisation is the main motive; legitimacy is the second.\n\n"
+        "**Keywords:** Kazakhstan, European Union\n\n"
+        "## Introduction\n\nKazakhstan is both a European and an Asian state. Many Europeans do not see it.\n"
+    )
+    detection = _detect_text(tmp_path, text)
+    abstract = _block(detection, "en", "abstract")
+    # The rubrics stay in the text and stand as sentences of their own, so they align with their twins.
+    assert [s.text for s in abstract.sentences[::2]] == ["Relevance.", "Aim.", "Methods.", "Results."]
+    assert len(abstract.sentences) == 8
+    assert "Kazakhstan is both" not in abstract.text
+
+
+def test_unlabelled_abstract_before_keywords(tmp_path: Path) -> None:
+    text = (
+        "# ҚАЗАҚСТАН МЕН ЕУРОПА\n\n" + KK_ABSTRACT + "\n\nТүйін сөздер: Қазақстан, Еуропа\n\n"
+        "# KAZAKHSTAN AND EUROPE\n\n" + EN_ABSTRACT + "\n\nKeywords: Kazakhstan, Europe\n"
+    )
+    detection = _detect_text(tmp_path, text)
+    assert _block(detection, "kk", "abstract").label is None
+    assert len(_block(detection, "kk", "abstract").sentences) == 3
+    assert _block(detection, "kk", "title").text == "ҚАЗАҚСТАН МЕН ЕУРОПА"
+    assert _block(detection, "en", "title").text == "KAZAKHSTAN AND EUROPE"
+
+
+def test_thesis_abstract_with_topic_author_and_supervisor_lines(tmp_path: Path) -> None:
+    text = (
+        "UDC 327.5\n\n"
+        "Казахстан и Европейский Союз: факторы сотрудничества\n\n"
+        "Иванов Иван Иванович\n\n"
+        "Научный руководитель: доктор политических наук, профессор Петров П.П.\n\n"
+        "АННОТАЦИЯ\n\n" + RU_ABSTRACT + "\n\nКлючевые слова: Казахстан, ЕС, сотрудничество.\n"
+    )
+    detection = _detect_text(tmp_path, text)
+    assert _block(detection, "ru", "title").text == "Казахстан и Европейский Союз: факторы сотрудничества"
+    assert _block(detection, "ru", "keywords").keywords == ("Казахстан", "ЕС", "сотрудничество")
+
+
+def test_html_headings_and_markdown(tmp_path: Path) -> None:
+    text = "<h2>Abstract</h2>\n\n" + EN_ABSTRACT + "\n\n<b>Keywords:</b> *Kazakhstan*, *Europe*\n"
+    detection = _detect_text(tmp_path, text)
+    assert len(_block(detection, "en", "abstract").sentences) == 3
+    assert _block(detection, "en", "keywords").keywords == ("Kazakhstan", "Europe")
+
+
+def test_english_sentence_left_in_kazakh_abstract_keeps_the_block_kazakh(tmp_path: Path) -> None:
+    text = "Аңдатпа. " + KK_ABSTRACT + " The study draws on published papers.\n"
+    assert _block(_detect_text(tmp_path, text), "kk", "abstract").lang == "kk"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kazakhstan, European Union, diplomacy.", ["Kazakhstan", "European Union", "diplomacy"]),
+        ("economy; trade (exports, imports); law", ["economy", "trade (exports, imports)", "law"]),
+        ("Autocracy, Democracy promotion,\nEuropean Union", ["Autocracy", "Democracy promotion", "European Union"]),
+        ("*a*, *b*", ["a", "b"]),
+        ("Ресей, ЕАЭО (Еуразиялық экономикалық одақ), ШЫҰ.", ["Ресей", "ЕАЭО (Еуразиялық экономикалық одақ)", "ШЫҰ"]),
+    ],
+)
+def test_split_keywords(text: str, expected: list[str]) -> None:
+    assert split_keywords(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Сванте Корнелл ҚАЗАҚСТАН ЖӘНЕ ЕУРОПАЛЫҚ ИНТЕГРАЦИЯ", "ҚАЗАҚСТАН ЖӘНЕ ЕУРОПАЛЫҚ ИНТЕГРАЦИЯ"),
+        ("А.Б. Сейітқали САЯСИ РЕФОРМАЛАР", "САЯСИ РЕФОРМАЛАР"),
+        ("KAZAKHSTAN AND EUROPEAN INTEGRATION", "KAZAKHSTAN AND EUROPEAN INTEGRATION"),
+        ("Kazakhstan and European integration", "Kazakhstan and European integration"),
+    ],
+)
+def test_author_glued_to_title(text: str, title: str) -> None:
+    assert text[author_prefix_end(text) :] == title
