@@ -5,25 +5,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from align.model import Detection
 
-_PREVIEW_KEYWORDS = 4
+_FIXED_COLUMNS_WIDTH = 70  # room the other columns and borders take; the content preview gets the rest
 
 
 def print_detections(detections: Sequence[Detection], console: Console) -> None:
     for detection in detections:
         table = Table(title=f"{detection.document.path} ({detection.document.encoding})", title_justify="left")
-        for column in ("lang", "script", "role", "label", "lines", "sentences", "keywords"):
-            table.add_column(column, justify="right" if column in {"lines", "sentences"} else "left")
+        for column in ("lang", "script", "role", "label", "lines", "sentences"):
+            justify = "right" if column in {"lines", "sentences"} else "left"
+            table.add_column(column, justify=justify, no_wrap=True)
+        table.add_column("content")
+        preview = max(console.width - _FIXED_COLUMNS_WIDTH, 10)
         for block in detection.blocks:
-            label = block.label or "–"
+            label = escape(block.label or "–")
             if block.label_lang and block.label_lang != block.lang:
                 label += f" [yellow]({block.label_lang} label)[/]"
-            keywords = ", ".join(block.keywords[:_PREVIEW_KEYWORDS])
-            if len(block.keywords) > _PREVIEW_KEYWORDS:
-                keywords += f", … ({len(block.keywords)})"
+            if block.role == "keywords":
+                content = f"{len(block.keywords)}: " + "; ".join(block.keywords)
+            else:
+                content = " ".join(block.text.split())
             table.add_row(
                 block.lang,
                 block.script,
@@ -31,7 +36,7 @@ def print_detections(detections: Sequence[Detection], console: Console) -> None:
                 label,
                 f"{block.start_line}–{block.end_line}",
                 str(len(block.sentences)) if block.role != "keywords" else "",
-                keywords,
+                escape(content if len(content) <= preview else content[: preview - 1] + "…"),
             )
         console.print(table)
         if detection.missing:
