@@ -49,15 +49,25 @@ def _candidates(paragraphs: Sequence[Paragraph], abstract_index: int, occupied: 
         if len(text.split()) > _TITLE_MAX_WORDS:
             return  # running text: we have left the title page
         sentence_like = text.endswith((".", ";", ",")) and not paragraph.heading
-        if _NOT_A_TITLE.search(text) or _is_author_line(text) or sentence_like:
+        author = not paragraph.heading and _is_author_line(text)
+        if _NOT_A_TITLE.search(text) or author or sentence_like:
             continue
         yield index
 
 
+_CONJUNCTIONS = frozenset({"and", "и", "және", "мен"})
+
+
 def _is_author_line(text: str) -> bool:
-    """``Svante E. Cornell``, ``А.Б. Сейітқали, Н. Иванов``: names and initials only."""
+    """``Svante E. Cornell``, ``А.Б. Сейітқали, Н. Иванов``: names and initials only.
+
+    Without initials or a comma a line of capitalised words is a name only when it has no
+    conjunction: "Kazakhstan and Europe" is a title, "Иванов Иван Иванович" an author.
+    """
     words = text.replace("*", "").split()
-    return 0 < len(words) <= 8 and all(_NAME_WORD.match(w) or w in {"and", "и", "және"} for w in words)
+    if not 0 < len(words) <= 8 or not all(_NAME_WORD.match(w) or w in _CONJUNCTIONS for w in words):
+        return False
+    return "." in text or "," in text or not any(w in _CONJUNCTIONS for w in words)
 
 
 def author_prefix_end(text: str) -> int:
