@@ -9,8 +9,9 @@ import pytest
 from align import detect
 from align.blocks.assemble import split_keywords
 from align.blocks.labels import match_label
+from align.blocks.lines import split_where
 from align.blocks.title import author_prefix_end
-from align.model import Detection
+from align.model import Detection, Paragraph
 
 SAMPLES = Path(__file__).resolve().parents[1] / "corpora" / "samples"
 SEED_000 = SAMPLES / "000_0f8b6cd7f140dd0a.txt"
@@ -236,6 +237,8 @@ def test_english_sentence_left_in_kazakh_abstract_keeps_the_block_kazakh(tmp_pat
         ("Autocracy, Democracy promotion,\nEuropean Union", ["Autocracy", "Democracy promotion", "European Union"]),
         ("*a*, *b*", ["a", "b"]),
         ("Ресей, ЕАЭО (Еуразиялық экономикалық одақ), ШЫҰ.", ["Ресей", "ЕАЭО (Еуразиялық экономикалық одақ)", "ШЫҰ"]),
+        ("НАУЧНЫЕ КАДРЫ / АСПИРАНТУРА", ["НАУЧНЫЕ КАДРЫ", "АСПИРАНТУРА"]),  # spaced slashes when nothing else
+        ("input/output, data / metadata", ["input/output", "data / metadata"]),
     ],
 )
 def test_split_keywords(text: str, expected: list[str]) -> None:
@@ -253,3 +256,144 @@ def test_split_keywords(text: str, expected: list[str]) -> None:
 )
 def test_author_glued_to_title(text: str, title: str) -> None:
     assert text[author_prefix_end(text) :] == title
+
+
+def test_label_at_the_start_of_a_line_inside_a_paragraph(tmp_path: Path) -> None:
+    # No blank lines (one <p> a line, PDF text): the keywords line must not stay in the abstract.
+    text = "<h2>Abstract</h2>\n<p>" + EN_ABSTRACT + "</p>\n<p><b>Keywords:</b> Kazakhstan, Europe.</p>\n"
+    detection = _detect_text(tmp_path, text, "paper.txt")
+    assert len(_block(detection, "en", "abstract").sentences) == 3
+    keywords = _block(detection, "en", "keywords")
+    assert (keywords.keywords, keywords.start_line) == (("Kazakhstan", "Europe"), 3)
+
+
+def test_split_paragraph_keeps_its_source_lines() -> None:
+    paragraph = Paragraph("Title line Abstract. Text here", 4, 5, line_map=((0, 4), (11, 5)))
+    first, second = split_where(paragraph, lambda _previous, rest: rest.startswith("Abstract"))
+    assert (first.text, first.start_line, first.end_line) == ("Title line", 4, 4)
+    assert (second.text, second.start_line, second.line_at(10)) == ("Abstract. Text here", 5, 5)
+
+
+def test_thesis_field_lines_are_skipped_and_the_topic_is_the_title(tmp_path: Path) -> None:
+    text = (
+        "АННОТАЦИЯ\n\nТема: «Казахстан и Европейский Союз»\nАвтор: Иванова Анна Сергеевна\n"
+        "Научный руководитель: д.полит.н., профессор Петров П.П.\n\n"
+        + RU_ABSTRACT
+        + "\n\nКлючевые слова: Казахстан, ЕС.\n"
+    )
+    detection = _detect_text(tmp_path, text, "thesis.txt")
+    assert _block(detection, "ru", "title").text == "Казахстан и Европейский Союз"  # without its quotes
+    abstract = _block(detection, "ru", "abstract")
+    assert abstract.start_line == 7 and len(abstract.sentences) == 3
+
+
+def test_title_page_with_the_titles_of_all_languages(tmp_path: Path) -> None:
+    text = (
+        "ҚАЗАҚСТАН МЕН ЕУРОПА\n\nКАЗАХСТАН И ЕВРОПА\n\nKAZAKHSTAN AND EUROPE\n\n"
+        "А.Б. Сейтқали¹*, Zh.K. Ospanova²\n\n²Қоғамдық денсаулық сақтау ұлттық орталығы, Астана, Қазақстан\n\n"
+        "АҢДАТПА\n\n" + KK_ABSTRACT + "\n\nАННОТАЦИЯ\n\n" + RU_ABSTRACT + "\n\nABSTRACT\n\n" + EN_ABSTRACT + "\n"
+    )
+    detection = _detect_text(tmp_path, text, "paper.txt")
+    titles = [(b.lang, b.start_line) for b in detection.blocks if b.role == "title"]
+    assert titles == [("kk", 1), ("ru", 3), ("en", 5)]
+
+
+def test_a_line_in_another_language_does_not_take_the_title_of_that_language(tmp_path: Path) -> None:
+    # The English journal line stands before the Russian abstract; the English title before its own.
+    text = (
+        "Eurasian studies in the twenty-first century\n\n# СОТРУДНИЧЕСТВО КАЗАХСТАНА И ЕС\n\n"
+        "Аннотация. " + RU_ABSTRACT + "\n\n# COOPERATION OF KAZAKHSTAN AND THE EU\n\nAbstract. " + EN_ABSTRACT + "\n"
+    )
+    detection = _detect_text(tmp_path, text)
+    assert _block(detection, "en", "title").text == "COOPERATION OF KAZAKHSTAN AND THE EU"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "ACADEMIC MOBILITY IN KAZAKHSTANI UNIVERSITIES",  # organisation words without an address
+        "РАЗВИТИЕ АКАДЕМИЧЕСКОЙ МОБИЛЬНОСТИ В ВУЗАХ",
+        "Kazakhstan and Europe",
+    ],
+)
+def test_titles_that_name_institutions(tmp_path: Path, title: str) -> None:
+    text = f"{title}\n\nSatbayev University, Almaty, Kazakhstan\n\nAbstract. {EN_ABSTRACT}\n"
+    assert _block(_detect_text(tmp_path, text, "paper.txt"), "en" if title.isascii() else "ru", "title").text == title
+
+
+def test_title_line_glued_to_author_and_affiliation_lines(tmp_path: Path) -> None:
+    # PDF text: author, affiliation and title lines make one paragraph with the abstract.
+    text = (
+        "A.S. Tokayeva\nL.N. Gumilyov Eurasian National University, Astana, Kazakhstan\n"
+        "Benefits of cooperation between Kazakhstan\nand the European Union\nAbstract. " + EN_ABSTRACT + "\n"
+    )
+    detection = _detect_text(tmp_path, text, "paper.txt")
+    title = _block(detection, "en", "title")
+    assert (title.text, title.start_line) == ("Benefits of cooperation between Kazakhstan and the European Union", 3)
+    assert _block(detection, "en", "abstract").start_line == 5
+
+
+def test_unlabelled_abstract_stops_at_a_long_title(tmp_path: Path) -> None:
+    text = (
+        "Aigerim Serikkyzy THE BENEFITS OF COOPERATION BETWEEN KAZAKHSTAN AND THE EUROPEAN UNION TODAY\n\n"
+        + EN_ABSTRACT + "\n\nKeywords: Kazakhstan, Europe.\n"
+    )
+    detection = _detect_text(tmp_path, text, "paper.txt")
+    assert _block(detection, "en", "abstract").start_line == 3
+    assert _block(detection, "en", "title").text.startswith("THE BENEFITS")
+
+
+def test_no_title_from_the_main_text_before_abstracts_at_the_end(tmp_path: Path) -> None:
+    text = (
+        "KAZAKHSTAN AND EUROPE\n\nAbstract. " + EN_ABSTRACT + "\n\nKeywords: Kazakhstan, Europe.\n\n"
+        "# Результаты\n\nТорговля выросла.\n\n# Список литературы\n\n1. Smith J. Europe. – London, 2010.\n\n"
+        "Аннотация. " + RU_ABSTRACT + "\n"
+    )
+    detection = _detect_text(tmp_path, text)
+    assert detection.block("ru", "title") is None
+    assert detection.block("en", "title") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "is_label"),
+    [
+        ("ABSTRACT The article studies trade.", True),
+        ("ABSTRACT A study of trade.", True),
+        ("SUMMARY OF THE DECADE", False),  # a title in capitals that opens with a label word
+        ("Tüiındı sözder: Qazaqstan, Europa.", True),
+        ("Ғылыми жетекші: профессор А.Б. Сейітқали", True),
+    ],
+)
+def test_shouted_labels_and_field_lines(text: str, is_label: bool) -> None:
+    assert (match_label(text) is not None) == is_label
+
+
+def test_thesis_heading_paragraph_under_the_label_gives_the_title(tmp_path: Path) -> None:
+    text = (
+        "АННОТАЦИЯ\n\nдиссертации Ивановой Анны Сергеевны на тему «Казахстан и Европейский Союз: факторы "
+        "сотрудничества», представленной на соискание степени доктора философии (PhD)\n\n"
+        + RU_ABSTRACT
+        + "\n\nКлючевые слова: Казахстан, ЕС.\n"
+    )
+    detection = _detect_text(tmp_path, text, "thesis.txt")
+    assert _block(detection, "ru", "title").text == "Казахстан и Европейский Союз: факторы сотрудничества"
+    abstract = _block(detection, "ru", "abstract")
+    assert abstract.start_line == 5 and len(abstract.sentences) == 3
+
+
+def test_an_abstract_opening_without_a_final_stop_is_kept(tmp_path: Path) -> None:
+    # Unfinished, but no quoted topic: the abstract's own first paragraph, not a thesis heading.
+    text = (
+        "ABSTRACT\n\n"
+        + EN_ABSTRACT.removesuffix(".")
+        + "\n\nBoth sides gain from it.\n\nKeywords: Kazakhstan, Europe.\n"
+    )
+    abstract = _block(_detect_text(tmp_path, text, "paper.txt"), "en", "abstract")
+    assert abstract.start_line == 3 and abstract.text.endswith("Both sides gain from it.")
+
+
+def test_label_alone_on_a_line_inside_a_paragraph(tmp_path: Path) -> None:
+    # CyberLeninka copies: the label line and the keywords line with no blank line between.
+    text = "Аннотация. " + RU_ABSTRACT + "\n\nКлючевые слова\nКАЗАХСТАН / ЕВРОПЕЙСКИЙ СОЮЗ / СОТРУДНИЧЕСТВО\n"
+    keywords = _block(_detect_text(tmp_path, text, "paper.txt"), "ru", "keywords")
+    assert (keywords.keywords, keywords.start_line) == (("КАЗАХСТАН", "ЕВРОПЕЙСКИЙ СОЮЗ", "СОТРУДНИЧЕСТВО"), 4)

@@ -90,12 +90,16 @@ def _case_for_identification(text: str) -> str:
 
 
 def split_keywords(text: str) -> list[str]:
-    """Keywords split on ``;`` and ``,`` (also bullets), never inside brackets; the final period dropped."""
+    """Keywords split on ``;`` and ``,`` (also bullets, or spaced slashes when there is nothing else),
+    never inside brackets; the final period dropped."""
     items: list[str] = []
     depth = 0
     current: list[str] = []
-    # "a; b, c; d": when semicolons carry the list, commas belong to the items.
     bare = _outside_brackets(text)
+    if not any(separator in bare for separator in ";,") and " / " in bare:
+        text = text.replace(" / ", ";")  # "НАУЧНЫЕ КАДРЫ / АСПИРАНТУРА" (as CyberLeninka lists them)
+        bare = _outside_brackets(text)
+    # "a; b, c; d": when semicolons carry the list, commas belong to the items.
     separators = ";" if bare.count(";") >= max(bare.count(","), 1) else ";,•·"
     for char in text:
         if char in "([{":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # (role, language of the label, spelling). Folding makes variants with Russian letters, capitals
@@ -49,11 +50,41 @@ LABELS: tuple[tuple[str, str, str], ...] = (
     ("keywords", "kk", "túıin sózder"),
     ("keywords", "kk", "tirek sözder"),
     ("keywords", "kk", "tırek sózder"),
+    ("keywords", "kk", "tüiındı sözder"),
+    ("keywords", "kk", "túıindi sózder"),
     ("title", "en", "title"),
+    ("title", "en", "topic"),
+    ("title", "en", "thesis title"),
     ("title", "ru", "название"),
     ("title", "ru", "заголовок"),
+    ("title", "ru", "тема"),
+    ("title", "ru", "тема диссертации"),
     ("title", "kk", "тақырып"),
+    ("title", "kk", "тақырыбы"),
+    ("title", "kk", "диссертация тақырыбы"),
     ("title", "kk", "атауы"),
+    # Fields of a thesis abstract's opening lines: neither a block nor a title, skipped.
+    ("field", "en", "author"),
+    ("field", "en", "authors"),
+    ("field", "en", "supervisor"),
+    ("field", "en", "scientific supervisor"),
+    ("field", "en", "research supervisor"),
+    ("field", "en", "scientific advisor"),
+    ("field", "en", "scientific adviser"),
+    ("field", "en", "specialty"),
+    ("field", "en", "speciality"),
+    ("field", "ru", "автор"),
+    ("field", "ru", "авторы"),
+    ("field", "ru", "научный руководитель"),
+    ("field", "ru", "научный консультант"),
+    ("field", "ru", "научные консультанты"),
+    ("field", "ru", "специальность"),
+    ("field", "kk", "ғылыми жетекші"),
+    ("field", "kk", "ғылыми жетекшісі"),
+    ("field", "kk", "ғылыми кеңесші"),
+    ("field", "kk", "ғылыми кеңесшілер"),
+    ("field", "kk", "мамандығы"),
+    ("field", "kk", "мамандық"),
 )
 
 # Rubrics of structured abstracts: a paragraph opening with one of these continues the abstract.
@@ -68,6 +99,9 @@ RUBRICS: frozenset[str] = frozenset(
         "значимость", "өзектілігі", "өзектілік", "мақсаты", "мақсат", "міндеттері", "әдістері",
         "әдістемесі", "әдіснамасы", "нәтижелері", "нәтижесі", "қорытынды", "қорытындылар",
         "тұжырымдар", "жаңалығы", "практикалық маңызы", "маңыздылығы",
+        # Rubrics that name the study ("The aim:", "Цель исследования.", "Зерттеудің мақсаты:").
+        "the aim", "aim of the study", "purpose of the study", "цель исследования", "цель работы",
+        "зерттеудің мақсаты", "зерттеу мақсаты", "материалдар мен әдістер",
     }
 )
 
@@ -167,18 +201,28 @@ def _skip_emphasis(text: str, offset: int) -> int:
 
 
 def _shouted_label(label: str, rest: str) -> bool:
-    """``ABSTRACT The article…``: a capitalised label followed by a capitalised sentence."""
-    return label.isupper() and len(label) > 3 and rest[:1].isupper()
+    """``ABSTRACT The article…``: a capitalised label followed by a capitalised sentence.
+
+    Not ``SUMMARY OF THE DECADE``: a title in capitals that opens with a label word.
+    """
+    first_word = rest.split(maxsplit=1)[0] if rest.strip() else ""
+    shouting_on = first_word.isupper() and len(first_word) > 1  # "A study…" is a sentence
+    return label.isupper() and len(label) > 3 and rest[:1].isupper() and not shouting_on
 
 
 def _near_label(key: str) -> tuple[str, str] | None:
     """A label with one typo (``Abstarct``, ``Анотация``): only for long labels, to stay safe."""
     if len(key) < 8:
         return None
-    for label_key, found in _LABEL_KEYS.items():
-        if abs(len(label_key) - len(key)) <= 1 and _edit_distance_at_most_one(label_key, key):
-            return found
+    for variant in (key, *_deletions(key)):
+        for label_key in _LABEL_KEYS_BY_DELETION.get(variant, ()):
+            if _edit_distance_at_most_one(label_key, key):
+                return _LABEL_KEYS[label_key]
     return None
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
@@ -213,3 +257,16 @@ def is_body_heading(text: str) -> bool:
 
 _FOLDED_RUBRICS = frozenset(fold(r) for r in RUBRICS)
 _FOLDED_BODY_HEADINGS = frozenset(fold(h) for h in BODY_HEADINGS)
+
+
+def _deletion_index(keys: Iterable[str]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for key in keys:
+        for variant in (key, *_deletions(key)):
+            index.setdefault(variant, []).append(key)
+    return index
+
+
+# Every line of a document is tried as a label, so typos are looked up, not searched: two words one
+# edit apart share a one-letter deletion (or one is the other's deletion).
+_LABEL_KEYS_BY_DELETION = _deletion_index(_LABEL_KEYS)
