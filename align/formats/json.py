@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align import __version__
 from align.model import Block, Detection
+
+if TYPE_CHECKING:
+    from align.api import CheckResult, RoleAlignment
+    from align.rules import Finding
 
 SCHEMA_VERSION = 1
 
@@ -42,10 +46,50 @@ def detection_to_dict(detection: Detection) -> dict[str, Any]:
     }
 
 
-def render_detections(detections: Sequence[Detection]) -> str:
+def alignment_to_dict(role_alignment: RoleAlignment) -> dict[str, Any]:
+    """``{"en-kk": [{"en": [0], "kk": [0], "score": 0.93}, …], …, "triples": [{"en", "kk", "ru", "score"}]}``."""
+    data: dict[str, Any] = {}
+    for pair, links in role_alignment.alignment.pairs.items():
+        src, tgt = pair.split("-")
+        data[pair] = [{src: list(link.src), tgt: list(link.tgt), "score": round(link.score, 4)} for link in links]
+    data["triples"] = [
+        {"en": list(t.en), "kk": list(t.kk), "ru": list(t.ru), "score": round(t.score, 4)}
+        for t in role_alignment.alignment.triples
+    ]
+    return data
+
+
+def render_documents(documents: Sequence[dict[str, Any]]) -> str:
     payload = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "abstract-align", "version": __version__},
-        "documents": [detection_to_dict(d) for d in detections],
+        "documents": list(documents),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_detections(detections: Sequence[Detection]) -> str:
+    return render_documents([detection_to_dict(d) for d in detections])
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "name": finding.name,
+        "severity": str(finding.severity),
+        "langs": list(finding.langs),
+        "role": finding.role,
+        "sentences": {lang: list(indices) for lang, indices in finding.sentences.items()},
+        "message": finding.message,
+        "evidence": dict(finding.evidence),
+        "spans": [{"lang": s.lang, "start": s.start, "end": s.end, "text": s.text} for s in finding.spans],
+        "suggestion": finding.suggestion,
+        "line": finding.line,
+    }
+
+
+def check_result_to_dict(result: CheckResult) -> dict[str, Any]:
+    document = detection_to_dict(result.detection)
+    document["alignments"] = {role: alignment_to_dict(a) for role, a in result.alignments.items()}
+    document["findings"] = [finding_to_dict(f) for f in result.findings]
+    return document

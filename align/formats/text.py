@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from align.model import Detection
+from align.model import ROLES, Block, Detection
+from align.rules.base import Severity
+
+if TYPE_CHECKING:
+    from align.api import CheckResult
+    from align.rules import Finding
 
 _FIXED_COLUMNS_WIDTH = 70  # room the other columns and borders take; the content preview gets the rest
 
@@ -45,3 +53,62 @@ def print_detections(detections: Sequence[Detection], console: Console) -> None:
         else:
             console.print("[green]all expected blocks found[/]")
         console.print()
+
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def print_check_results(results: Sequence[CheckResult], console: Console, *, fail_level: Severity) -> None:
+    """Findings grouped by document and block, each with its sentences and the evidence highlighted."""
+    for result in results:
+        console.print(Text(result.detection.document.path, style="bold underline"))
+        if not result.findings:
+            console.print("  [green]no findings[/]")
+        for role in (None, *ROLES):
+            findings = [f for f in result.findings if f.role == role]
+            if not findings:
+                continue
+            if role:
+                console.print(f"  [bold]{role}[/]")
+            for finding in findings:
+                _print_finding(result, finding, console)
+        console.print()
+    counts = Counter(str(f.severity) for r in results for f in r.findings)
+    failed = any(f.severity >= fail_level for r in results for f in r.findings)
+    summary = ", ".join(f"{counts[s.name]} {s.name}" for s in sorted(Severity, reverse=True))
+    verdict = "[bold red]FAIL[/]" if failed else "[bold green]PASS[/]"
+    console.print(f"{verdict} ({summary}; fail level: {fail_level.name})")
+
+
+def _print_finding(result: CheckResult, finding: Finding, console: Console) -> None:
+    style = _SEVERITY_STYLE[str(finding.severity)]
+    where = f":{finding.line}" if finding.line else ""
+    console.print(
+        Text.assemble(
+            "    ",
+            (f"{finding.severity!s:7}", style),
+            f" {finding.rule} ",
+            (finding.name, "dim"),
+            f"{where}  {finding.message}",
+        )
+    )
+    for lang, indices in finding.sentences.items():
+        block = result.detection.block(lang, finding.role or "")
+        if block is None:
+            continue
+        for index in indices:
+            console.print(Text.assemble(f"      {lang}: ", _sentence_text(block, finding, lang, index)))
+    if finding.suggestion:
+        console.print(f"      [green]suggestion:[/] {escape(finding.suggestion)}")
+
+
+def _sentence_text(block: Block, finding: Finding, lang: str, index: int) -> Text:
+    """The sentence (or keyword) with the finding's evidence spans underlined."""
+    if block.role == "keywords":
+        return Text(block.keywords[index]) if index < len(block.keywords) else Text("")
+    sentence = block.sentences[index]
+    text = Text(sentence.text)
+    for span in finding.spans:
+        if span.lang == lang and sentence.start <= span.start and span.end <= sentence.end:
+            text.stylize("bold magenta underline", span.start - sentence.start, span.end - sentence.start)
+    return text

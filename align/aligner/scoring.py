@@ -1,0 +1,164 @@
+"""The bead score model: log prior of the bead type plus log-likelihood ratios of its features.
+
+A bead's score is ``log P(type) + LLR(cosine) + LLR(|length delta|) + LLR(punctuation mismatches)
++ LLR(capitalised-word count difference)``
+where each LLR is ``log P(feature | translation) / P(feature | neighbouring non-translation)`` read
+from a piecewise-linear table.  Skips (1:0, 0:1) score only their log prior.
+
+The tables, the length ratio and variance, and the priors are *estimated from the input*: the first
+pass uses the defaults below, the second pass re-estimates everything from the first pass's
+confident 1:1 links (positives) and sentence pairs two to four places off them (negatives), and
+mixes the estimate with the default in proportion to how much evidence the input gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+# Bead types (source sentences, target sentences).
+BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
+BEAD_A = np.array([a for a, _ in BEADS], dtype=np.int64)
+BEAD_B = np.array([b for _, b in BEADS], dtype=np.int64)
+
+SIM_KNOTS = np.array(
+    [0.0, 0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.055, 0.07, 0.09, 0.12, 0.16, 0.22, 0.3, 0.45], np.float64
+)
+NAME_KNOTS = np.array([0.0, 0.3, 0.6, 0.9, 1.2, 1.6, 2.0, 2.5, 3.0, 4.0], np.float64)
+LEN_KNOTS = np.array([0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 7.0, 10.0, 15.0], np.float64)
+
+# Defaults below were measured by ``benchmarks/alignment.py --fit`` on NTREX-128 (per-document
+# inputs, the three language pairs pooled; priors from the gold beads of perturbation seed 1).
+# Bead type probabilities.
+DEFAULT_PRIOR = np.array([0.780, 0.066, 0.065, 0.039, 0.041, 0.0035, 0.0019, 0.0017], np.float64)
+
+# Fallback length figures per language pair: target characters per source character and the
+# Gale–Church variance (median-based), measured on the NTREX-128 gold pairs.
+LENGTH_FIGURES: dict[tuple[str, str], tuple[float, float]] = {
+    ("en", "kk"): (1.051, 3.39),
+    ("en", "ru"): (1.110, 3.48),
+    ("kk", "ru"): (1.056, 4.77),
+}
+DEFAULT_LENGTH = (1.0, 4.0)
+
+# LLR tables over SIM_KNOTS, LEN_KNOTS and 0..4 punctuation mismatches.  The length table's tail
+# beyond |delta| = 5, where NTREX has no translation pairs left, continues the Gaussian decline.
+DEFAULT_SIM_LLR = np.array(
+    [-1.15, -1.15, -1.15, -1.15, -1.05, -0.33, 0.82, 2.05, 2.87, 3.79, 4.27, 5.66, 5.66, 5.66, 5.66], np.float64
+)
+DEFAULT_LEN_LLR = np.array([1.37, 1.27, 0.95, 0.35, -0.35, -1.44, -2.28, -3.8, -6.22, -9.0, -14.0, -20.0], np.float64)
+DEFAULT_PUNCT_LLR = np.array([0.46, -1.26, -2.27, -2.42, -2.42], np.float64)
+# Over NAME_KNOTS: |capitalised words difference| / sqrt(1 + their sum).
+DEFAULT_NAME_LLR = np.array([0.78, 0.68, -0.08, -0.48, -1.27, -2.09, -2.11, -2.86, -2.86, -2.86], np.float64)
+
+# How many observed links an estimate needs to count as much as the default it replaces.
+PRIOR_STRENGTH = 60.0
+# The same for one bin of a table (a bin with little data keeps its default).
+BIN_STRENGTH = 20.0
+
+
+@dataclass(frozen=True)
+class Params:
+    log_prior: np.ndarray
+    sim_llr: np.ndarray
+    len_llr: np.ndarray
+    punct_llr: np.ndarray
+    name_llr: np.ndarray
+    ratio: float
+    variance: float
+
+
+def default_params(src_lang: str, tgt_lang: str, method: str = "full") -> Params:
+    """First-pass parameters; ``method="length"`` zeroes everything but length and priors."""
+    ratio, variance = _length_figures(src_lang, tgt_lang)
+    params = Params(
+        log_prior=np.log(DEFAULT_PRIOR),
+        sim_llr=DEFAULT_SIM_LLR.copy(),
+        len_llr=DEFAULT_LEN_LLR.copy(),
+        punct_llr=DEFAULT_PUNCT_LLR.copy(),
+        name_llr=DEFAULT_NAME_LLR.copy(),
+        ratio=ratio,
+        variance=variance,
+    )
+    if method == "length":
+        params = replace(
+            params,
+            sim_llr=np.zeros_like(DEFAULT_SIM_LLR),
+            punct_llr=np.zeros(5),
+            name_llr=np.zeros_like(DEFAULT_NAME_LLR),
+        )
+    return params
+
+
+def _length_figures(src_lang: str, tgt_lang: str) -> tuple[float, float]:
+    if (src_lang, tgt_lang) in LENGTH_FIGURES:
+        return LENGTH_FIGURES[(src_lang, tgt_lang)]
+    if (tgt_lang, src_lang) in LENGTH_FIGURES:
+        ratio, variance = LENGTH_FIGURES[(tgt_lang, src_lang)]
+        return 1.0 / ratio, variance / ratio
+    return DEFAULT_LENGTH
+
+
+def _bin_index(values: np.ndarray, knots: np.ndarray) -> np.ndarray:
+    """Index of the nearest knot (values between knots go to the closer one)."""
+    mids = (knots[1:] + knots[:-1]) / 2
+    return np.searchsorted(mids, values)
+
+
+def isotonic(values: np.ndarray, weights: np.ndarray, increasing: bool) -> np.ndarray:
+    """Weighted least-squares monotone fit (pool adjacent violators)."""
+    sign = 1.0 if increasing else -1.0
+    blocks: list[list[float]] = []  # [value, weight, length]
+    for value, weight in zip(sign * values, weights, strict=True):
+        blocks.append([float(value), float(weight), 1])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            v2, w2, n2 = blocks.pop()
+            v1, w1, n1 = blocks.pop()
+            blocks.append([(v1 * w1 + v2 * w2) / (w1 + w2), w1 + w2, n1 + n2])
+    return sign * np.concatenate([np.full(int(n), v) for v, _, n in blocks])
+
+
+def llr_table(
+    positives: np.ndarray, negatives: np.ndarray, knots: np.ndarray, default: np.ndarray, increasing: bool
+) -> np.ndarray:
+    """LLR per knot from two samples, made monotone and shrunk towards ``default``."""
+    bins = len(knots)
+    pos = np.bincount(_bin_index(positives, knots), minlength=bins).astype(np.float64)
+    neg = np.bincount(_bin_index(negatives, knots), minlength=bins).astype(np.float64)
+    # A pseudo-count per bin keeps empty bins finite; the monotone fit weighs bins by their data.
+    estimate = np.log((pos + 0.5) / (pos.sum() + 0.5 * bins)) - np.log((neg + 0.5) / (neg.sum() + 0.5 * bins))
+    weight = (pos + neg) / (pos + neg + BIN_STRENGTH)
+    if min(len(positives), len(negatives)) < 2:
+        weight[:] = 0.0
+    mixed = weight * estimate + (1 - weight) * default
+    return isotonic(mixed, pos + neg + 1.0, increasing)
+
+
+def punct_table(positives: np.ndarray, negatives: np.ndarray, default: np.ndarray) -> np.ndarray:
+    """LLR of 0..4 punctuation-class mismatches, shrunk towards ``default``."""
+    knots = np.arange(5, dtype=np.float64)
+    return llr_table(positives.astype(np.float64), negatives.astype(np.float64), knots, default, False)
+
+
+def estimate_prior(bead_counts: np.ndarray, default_log_prior: np.ndarray) -> np.ndarray:
+    """Log bead-type probabilities: observed counts plus a Dirichlet prior at the defaults."""
+    prior = np.exp(default_log_prior)
+    counts = bead_counts + PRIOR_STRENGTH * prior / prior.sum()
+    return np.log(counts / counts.sum())
+
+
+def estimate_length(src_len: np.ndarray, tgt_len: np.ndarray, default: tuple[float, float]) -> tuple[float, float]:
+    """Length ratio and Gale–Church variance from 1:1 links, shrunk towards ``default``."""
+    if len(src_len) == 0:
+        return default
+    ratio = float(tgt_len.sum() / max(src_len.sum(), 1.0))
+    mean = 0.5 * (src_len + tgt_len / ratio)
+    squared = (tgt_len - ratio * src_len) ** 2 / np.maximum(mean, 1.0)
+    # Median of a chi-square with one degree of freedom is 0.455: robust to a few wrong links.
+    variance = float(np.median(squared) / 0.455)
+    weight = len(src_len) / (len(src_len) + PRIOR_STRENGTH)
+    return (
+        weight * ratio + (1 - weight) * default[0],
+        weight * max(variance, 1.0) + (1 - weight) * default[1],
+    )
