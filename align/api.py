@@ -21,6 +21,7 @@ from align.model import LANGS, ROLES, Detection
 if TYPE_CHECKING:
     from align.aligner import TriAlignment
     from align.rules import Finding
+    from align.terms import Termbase
 
 # Share of lines with several sentences up to which a file is read as one sentence per line.
 _MULTI_SENTENCE_LINES = 0.1
@@ -134,12 +135,58 @@ def check(
     ignore: Sequence[str] = (),
     expected_langs: Sequence[str] = LANGS,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    termbases: Sequence[str | Path] = (),
 ) -> CheckResult:
-    """Detect, align and run the selected rules on one manuscript."""
+    """Detect, align and run the selected rules on one manuscript.
+
+    ``termbases`` (TBX or CSV) are merged over the bundled termbase, in order.
+    """
+    results, errors = check_paths(
+        [path], select=select, ignore=ignore, expected_langs=expected_langs, max_bytes=max_bytes, termbases=termbases
+    )
+    if errors:
+        raise errors[0]
+    return results[0]
+
+
+def check_paths(
+    paths: Sequence[str | Path],
+    *,
+    recursive: bool = False,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    expected_langs: Sequence[str] = LANGS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    termbases: Sequence[str | Path] = (),
+) -> tuple[list[CheckResult], list[InputError]]:
+    """``check`` over files and folders; a bad manuscript is collected, not raised, so the rest go on.
+
+    An unknown rule code raises ``ValueError``, an unreadable termbase ``InputError``: both concern
+    the whole run, not one manuscript.
+    """
     from align.rules import Context, run_rules, select_rules
 
     rules = select_rules(select, ignore)
-    detection = detect(path, expected_langs=expected_langs, max_bytes=max_bytes)
-    alignments = align_detection(detection)
-    context = Context(detection=detection, alignments=alignments, expected_langs=tuple(expected_langs))
-    return CheckResult(detection, alignments, tuple(run_rules(context, rules)))
+    termbase = load_user_termbases(termbases)
+    files, errors = collect_paths(paths, recursive=recursive)
+    results: list[CheckResult] = []
+    for file in files:
+        try:
+            detection = detect(file, expected_langs=expected_langs, max_bytes=max_bytes)
+        except InputError as error:
+            errors.append(error)
+            continue
+        alignments = align_detection(detection)
+        context = Context(detection, alignments, tuple(expected_langs), termbase=termbase)
+        results.append(CheckResult(detection, alignments, tuple(run_rules(context, rules))))
+    return results, errors
+
+
+def load_user_termbases(paths: Sequence[str | Path]) -> Termbase | None:
+    """The bundled termbase with ``paths`` merged over it; ``None`` (the bundled one alone) without paths."""
+    if not paths:
+        return None
+    from align.terms import bundled_termbase_path, load_termbases
+
+    bundled = bundled_termbase_path()
+    return load_termbases([*([bundled] if bundled else []), *paths])

@@ -16,6 +16,7 @@ import typer
 from align import __version__
 
 if TYPE_CHECKING:
+    from align.api import CheckResult
     from align.errors import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -161,24 +162,14 @@ def check(
     html: Annotated[
         Path | None, typer.Option("--html", help="Also write the HTML report here (a folder for several manuscripts).")
     ] = None,
+    termbase: Annotated[
+        list[Path] | None, typer.Option("--termbase", help="A TBX or CSV termbase over the bundled one (repeatable).")
+    ] = None,
 ) -> None:
     """Find where the EN, KK and RU versions diverge. Exit 0 pass, 1 findings at or above --fail-on, 2 bad input."""
-    from align.api import check as check_one
-    from align.errors import InputError
-    from align.ingest import collect_paths
-    from align.rules import Severity, select_rules
+    from align.rules import Severity
 
-    try:
-        select_rules(select or (), ignore or ())
-    except ValueError as error:
-        raise typer.BadParameter(str(error)) from None
-    files, errors = collect_paths(paths, recursive=recursive)
-    results = []
-    for file in files:
-        try:
-            results.append(check_one(file, select=select or (), ignore=ignore or ()))
-        except InputError as error:
-            errors.append(error)
+    results, errors = _check_paths(paths, recursive, select, ignore, termbase)
     level = Severity[fail_on.value]
     if output_format is DetectFormat.json:
         from align.formats.json import check_result_to_dict, render_documents
@@ -212,31 +203,21 @@ def report(
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule codes or prefixes.")] = None,
     fail_on: Annotated[FailLevel, typer.Option("--fail-on", help="Lowest severity that fails.")] = FailLevel.error,
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Descend into subfolders.")] = False,
+    termbase: Annotated[
+        list[Path] | None, typer.Option("--termbase", help="A TBX or CSV termbase over the bundled one (repeatable).")
+    ] = None,
 ) -> None:
     """Write the HTML consistency report: one self-contained page per manuscript, an index.html for several.
 
     Exit 0 when the report is written, whatever it found; 2 on bad input. The date shown is now,
     or SOURCE_DATE_EPOCH when set, so that a report can be rebuilt byte for byte.
     """
-    from align.api import check as check_one
-    from align.errors import InputError
-    from align.ingest import collect_paths
     from align.report import render_report, write_html
-    from align.rules import Severity, select_rules
+    from align.rules import Severity
 
-    try:
-        select_rules(select or (), ignore or ())
-    except ValueError as error:
-        raise typer.BadParameter(str(error)) from None
-    files, errors = collect_paths(paths, recursive=recursive)
-    if output is None and len(files) + len(errors) > 1:
+    results, errors = _check_paths(paths, recursive, select, ignore, termbase)
+    if output is None and len(results) + len(errors) > 1:
         raise typer.BadParameter("several manuscripts need -o FOLDER")
-    results = []
-    for file in files:
-        try:
-            results.append(check_one(file, select=select or (), ignore=ignore or ()))
-        except InputError as error:
-            errors.append(error)
     level = Severity[fail_on.value]
     if results and output is None:
         sys.stdout.write(render_report(results[0], fail_level=level))
@@ -268,6 +249,24 @@ def rules(
     for rule in all_rules():
         table.add_row(rule.code, rule.name, rule.severity.name, rule.summary())
     console.print(table)
+
+
+def _check_paths(
+    paths: list[Path], recursive: bool, select: list[str] | None, ignore: list[str] | None, termbase: list[Path] | None
+) -> tuple[list[CheckResult], list[InputError]]:
+    """``align.api.check_paths`` with a bad rule code as a usage error and a bad termbase as bad input."""
+    from align.api import check_paths
+    from align.errors import InputError
+
+    try:
+        return check_paths(
+            paths, recursive=recursive, select=select or (), ignore=ignore or (), termbases=termbase or ()
+        )
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+    except InputError as error:
+        _exit_for_errors([error])
+        raise  # unreachable: _exit_for_errors exits
 
 
 def _emit(rendered: str | bytes, output: Path | None) -> None:

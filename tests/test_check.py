@@ -79,3 +79,34 @@ def test_rules_shows_one_rule() -> None:
     assert result.exit_code == 0
     assert "omitted-sentence" in result.stdout and "Why is this bad?" in result.stdout
     assert runner.invoke(app, ["rules", "AL999"]).exit_code == 2
+
+
+def test_user_termbase_adds_a_deprecated_variant(tmp_path: Path) -> None:
+    """A journal's own termbase, merged over the bundled one, makes a new wrong variant an error."""
+    termbase = tmp_path / "journal.csv"
+    termbase.write_text(
+        "concept,subject,en,kk,ru,status\n"
+        "trade-turnover,economics,trade turnover,тауар айналымы,товарооборот,preferred\n"
+        "trade-turnover,,,,торговый оборот,deprecated\n",
+        encoding="utf-8",
+    )
+    paper = tmp_path / "paper.md"
+    paper.write_text(
+        "Abstract. The trade turnover between the two countries doubled.\n\n"
+        "Аннотация. Торговый оборот между двумя странами удвоился.\n",
+        encoding="utf-8",
+    )
+    plain = runner.invoke(app, ["check", str(paper), "--select", "AL031", "-f", "json"])
+    assert json.loads(plain.stdout)["documents"][0]["findings"] == []
+    result = runner.invoke(app, ["check", str(paper), "--select", "AL031", "-f", "json", "--termbase", str(termbase)])
+    (finding,) = json.loads(result.stdout)["documents"][0]["findings"]
+    assert finding["evidence"]["ru"].lower() == "торговый оборот"
+    assert result.exit_code == 1
+
+
+def test_unreadable_termbase_is_bad_input(tmp_path: Path) -> None:
+    termbase = tmp_path / "broken.tbx"
+    termbase.write_text("<tbx><not closed", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(SEED_000), "--termbase", str(termbase)])
+    assert result.exit_code == 2
+    assert "broken.tbx" in result.stderr and "Traceback" not in result.stderr
