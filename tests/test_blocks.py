@@ -397,3 +397,14 @@ def test_label_alone_on_a_line_inside_a_paragraph(tmp_path: Path) -> None:
     text = "Аннотация. " + RU_ABSTRACT + "\n\nКлючевые слова\nКАЗАХСТАН / ЕВРОПЕЙСКИЙ СОЮЗ / СОТРУДНИЧЕСТВО\n"
     keywords = _block(_detect_text(tmp_path, text, "paper.txt"), "ru", "keywords")
     assert (keywords.keywords, keywords.start_line) == (("КАЗАХСТАН", "ЕВРОПЕЙСКИЙ СОЮЗ", "СОТРУДНИЧЕСТВО"), 4)
+
+
+def test_a_pasted_sentence_does_not_change_the_block_language(tmp_path: Path) -> None:
+    kazakh_sentence = "Мақалада Қазақстан мен Еуропалық Одақтың өзара ынтымақтастығының артықшылықтары қарастырылған."
+    detection = _detect_text(tmp_path, f"Аннотация. {RU_ABSTRACT} {kazakh_sentence}\n")
+    assert _block(detection, "ru", "abstract").lang == "ru"
+
+
+def test_an_english_abstract_with_one_russian_sentence_stays_english(tmp_path: Path) -> None:
+    detection = _detect_text(tmp_path, f"Abstract. {EN_ABSTRACT} В статье рассматриваются выгоды сотрудничества.\n")
+    assert _block(detection, "en", "abstract").lang == "en"

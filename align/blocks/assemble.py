@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from align.blocks.labels import LabelMatch
-from align.langid import identify
+from align.langid import LangGuess, identify
 from align.model import Block, Paragraph, Sentence
 from align.segment import split_sentences
 
@@ -33,6 +34,7 @@ def build_block(
             Sentence(text=text[start:end], start=start, end=end, start_line=_line_at(line_map, start))
             for start, end in split_sentences(text, guess.lang)
         )
+        guess = _majority_language(sentences) or guess
     return Block(
         lang=guess.lang,
         script=guess.script,
@@ -46,6 +48,34 @@ def build_block(
         keywords=keywords,
         lang_confidence=guess.confidence,
     )
+
+
+# A sentence is judged on its own only when it is this long and its language this certain.
+_JUDGED_WORDS = 4
+_JUDGED_CONFIDENCE = 0.9
+
+
+def _majority_language(sentences: Sequence[Sentence]) -> LangGuess | None:
+    """The language most of the sentences are in, by characters, when it differs from the whole text's.
+
+    One whole-text judgement can be tipped by a pasted sentence in another language (a Kazakh
+    sentence left in a Russian abstract made the block Kazakh); counting sentence by sentence cannot.
+    """
+    if len(sentences) < 2:
+        return None
+    weights: Counter[str] = Counter()
+    for sentence in sentences:
+        if len(re.findall(r"[^\W\d_]{2,}", sentence.text)) < _JUDGED_WORDS:
+            continue
+        guess = identify(sentence.text)
+        if guess.confidence >= _JUDGED_CONFIDENCE and guess.lang != "und":
+            weights[guess.lang] += len(sentence.text)
+    if not weights:
+        return None
+    lang, weight = weights.most_common(1)[0]
+    if weight * 2 <= sum(weights.values()):
+        return None
+    return identify(" ".join(s.text for s in sentences if identify(s.text).lang == lang))
 
 
 def _join(paragraphs: Sequence[Paragraph], label_offset: int) -> tuple[str, list[tuple[int, int]]]:
