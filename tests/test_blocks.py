@@ -408,3 +408,18 @@ def test_a_pasted_sentence_does_not_change_the_block_language(tmp_path: Path) ->
 def test_an_english_abstract_with_one_russian_sentence_stays_english(tmp_path: Path) -> None:
     detection = _detect_text(tmp_path, f"Abstract. {EN_ABSTRACT} В статье рассматриваются выгоды сотрудничества.\n")
     assert _block(detection, "en", "abstract").lang == "en"
+
+
+def test_keywords_of_names_follow_their_label(tmp_path: Path) -> None:
+    text = (
+        f"Аңдатпа. {KK_ABSTRACT}\n\nТүйін сөздер: Назарбаев, Токаев, Астана\n\n"
+        f"Abstract. {EN_ABSTRACT}\n\nKeywords: Liverpool, Shaqiri, Klopp, Salah\n"
+    )
+    detection = _detect_text(tmp_path, text)
+    assert _block(detection, "kk", "keywords").keywords == ("Назарбаев", "Токаев", "Астана")
+    assert _block(detection, "en", "keywords").label_lang == "en"
+
+
+def test_keywords_in_another_script_than_their_label_keep_their_language(tmp_path: Path) -> None:
+    detection = _detect_text(tmp_path, f"Abstract. {EN_ABSTRACT}\n\nKeywords: Казахстан, Европа, сотрудничество\n")
+    assert _block(detection, "ru", "keywords").label_lang == "en"

@@ -27,6 +27,7 @@ def build_block(
     keywords: tuple[str, ...] = ()
     if role == "keywords":
         keywords = tuple(split_keywords(text))
+        guess = _label_language(guess, label.lang if label else label_lang) or guess
     elif role == "title":
         sentences = (Sentence(text=text, start=0, end=len(text), start_line=_line_at(line_map, 0)),)
     else:
@@ -53,6 +54,24 @@ def build_block(
 # A sentence is judged on its own only when it is this long and its language this certain.
 _JUDGED_WORDS = 4
 _JUDGED_CONFIDENCE = 0.9
+
+
+# Scripts each label language is written in (Kazakh in Cyrillic or in the Latin alphabets).
+_SCRIPTS = {"en": {"latn"}, "ru": {"cyrl"}, "kk": {"cyrl", "latn"}}
+# Below this a keyword list's language is too uncertain to overrule its label.
+_KEYWORDS_OVERRULE_LABEL = 0.95
+
+
+def _label_language(guess: LangGuess, label_lang: str | None) -> LangGuess | None:
+    """A keyword list of names ("Назарбаев, Тоқаев, Астана") is told apart by its label, not its text.
+
+    The text wins when it is certain, or written in a script the label's language does not use.
+    """
+    if label_lang not in _SCRIPTS or label_lang == guess.lang or guess.confidence >= _KEYWORDS_OVERRULE_LABEL:
+        return None
+    if guess.script not in _SCRIPTS[label_lang]:
+        return None
+    return LangGuess(lang=label_lang, script=guess.script, confidence=guess.confidence)
 
 
 def _majority_language(sentences: Sequence[Sentence]) -> LangGuess | None:
