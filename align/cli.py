@@ -18,6 +18,7 @@ from align import __version__
 if TYPE_CHECKING:
     from align.api import CheckResult
     from align.errors import InputError
+    from align.rules import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -42,6 +43,14 @@ app = typer.Typer(
 class DetectFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
 
 
 class PairsFormat(StrEnum):
@@ -150,11 +159,16 @@ def pairs(
 
 @app.command(
     epilog="Examples:  align check paper.md   ·   align check issue-12/ -r --fail-on warning"
-    "   ·   align check paper.md --select AL01,AL02 --format json",
+    "   ·   align check paper.md --select AL01,AL02 --format json   ·   align check papers/ -r -f sarif -o align.sarif",
 )
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Manuscripts or folders of them.")],
-    output_format: Annotated[DetectFormat, typer.Option("--format", "-f", help="Output format.")] = DetectFormat.text,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Output format (sarif, junit, github: for CI).")
+    ] = CheckFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the output here (atomically) instead of stdout.")
+    ] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule codes or prefixes.")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule codes or prefixes.")] = None,
     fail_on: Annotated[FailLevel, typer.Option("--fail-on", help="Lowest severity that fails.")] = FailLevel.error,
@@ -171,16 +185,14 @@ def check(
 
     results, errors = _check_paths(paths, recursive, select, ignore, termbase)
     level = Severity[fail_on.value]
-    if output_format is DetectFormat.json:
-        from align.formats.json import check_result_to_dict, render_documents
-
-        sys.stdout.write(render_documents([check_result_to_dict(r) for r in results]))
-    else:
+    if output_format is CheckFormat.text and output is None:
         from rich.console import Console
 
         from align.formats.text import print_check_results
 
         print_check_results(results, Console(), fail_level=level)
+    else:
+        _emit(_render_check(results, output_format, level, select, ignore, succeeded=not errors), output)
     if html is not None and results:
         from align.report import write_html
 
@@ -267,6 +279,46 @@ def _check_paths(
     except InputError as error:
         _exit_for_errors([error])
         raise  # unreachable: _exit_for_errors exits
+
+
+def _render_check(
+    results: list[CheckResult],
+    output_format: CheckFormat,
+    level: Severity,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    *,
+    succeeded: bool,
+) -> str | bytes:
+    """``check``'s output as text or bytes, for stdout or a file (text to a file is uncoloured)."""
+    from align.rules import select_rules
+
+    rules = select_rules(select or (), ignore or ())
+    if output_format is CheckFormat.json:
+        from align.formats.json import check_result_to_dict, render_documents
+
+        return render_documents([check_result_to_dict(r) for r in results])
+    if output_format is CheckFormat.sarif:
+        from align.formats.sarif import render_sarif
+
+        return render_sarif(results, rules, fail_level=level, execution_successful=succeeded)
+    if output_format is CheckFormat.junit:
+        from align.formats.junit import render_junit
+
+        return render_junit(results, rules, fail_level=level)
+    if output_format is CheckFormat.github:
+        from align.formats.github import render_github
+
+        return render_github(results)
+    from io import StringIO
+
+    from rich.console import Console
+
+    from align.formats.text import print_check_results
+
+    buffer = StringIO()
+    print_check_results(results, Console(file=buffer, color_system=None, width=100), fail_level=level)
+    return buffer.getvalue()
 
 
 def _emit(rendered: str | bytes, output: Path | None) -> None:

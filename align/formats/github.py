@@ -1,0 +1,50 @@
+"""GitHub Actions workflow commands for ``align check``: annotations on the pull request's files.
+
+Each finding becomes ``::error file=…,line=…,title=…::message``. The escaping follows the
+runner's rules (actions/toolkit ``command.ts``): data escapes ``%``, CR and LF; property values
+also escape ``:`` and ``,`` since those delimit the properties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from align.rules import Finding, Severity
+
+if TYPE_CHECKING:
+    from align.api import CheckResult
+
+_COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _repository_path(path: str) -> str:
+    """Annotations need a path relative to the checkout (the working directory) to land on a file."""
+    absolute = Path(path).resolve()
+    root = Path.cwd().resolve()
+    return absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else Path(path).as_posix()
+
+
+def annotation(finding: Finding, path: str) -> str:
+    properties = {
+        "file": _repository_path(path),
+        "line": str(finding.line or 1),
+        "title": f"{finding.rule} {finding.name}",
+    }
+    rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::{_COMMANDS[finding.severity]} {rendered}::{escape_data(finding.message)}"
+
+
+def render_github(results: Sequence[CheckResult]) -> str:
+    """One annotation line per finding, in document order."""
+    lines = [annotation(f, r.detection.document.path) for r in results for f in r.findings]
+    return "".join(line + "\n" for line in lines)
