@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from align.aligner.fold import fold_many
-from align.aligner.jit import kernel
+from align.aligner.jit import is_small, kernel
 
 GRAM_BITS = 20  # four 5-bit symbols
 SKELETON_BITS = 15  # three 5-bit symbols
@@ -317,7 +317,22 @@ def unique_rows(rows: np.ndarray, ids: np.ndarray, n: int) -> tuple[np.ndarray, 
     that compare two rows scatter one into a dense vector, so ids need no order within a row).
     """
     space = int(ids.max()) + 1 if len(ids) else 1
+    if is_small(len(ids)):
+        return _unique_rows_small(rows, ids, n, space)
     return kernel("group_rows", len(ids))(rows.astype(np.int32, copy=False), ids.astype(np.int32, copy=False), n, space)
+
+
+def _unique_rows_small(rows: np.ndarray, ids: np.ndarray, n: int, space: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`kernels.group_rows` with numpy sorts: same ids in the same order (first occurrences).
+
+    The order matters: the kernels sum weights in it, and the results must not depend on the path.
+    """
+    rows = rows.astype(np.int64)
+    _, first = np.unique(rows * space + ids, return_index=True)
+    first = first[np.lexsort((first, rows[first]))]  # by row, then by position: the loop's order
+    ptr = np.zeros(n + 1, np.int64)
+    np.cumsum(np.bincount(rows[first], minlength=n), out=ptr[1:])
+    return ptr, ids[first].astype(np.int32)
 
 
 CHUNK = 20_000  # sentences processed at a time, so that temporary arrays stay small
@@ -372,16 +387,20 @@ def joint_space(src: SideFeatures, tgt: SideFeatures) -> tuple[SideFeatures, Sid
 
     The idf counts sentences of both sides; anchors get ``ANCHOR_BOOST`` times their idf.
     """
-    df = np.bincount(src.ids, minlength=FEATURE_SPACE) + np.bincount(tgt.ids, minlength=FEATURE_SPACE)
-    used = np.flatnonzero(df)
-    renumber = np.zeros(FEATURE_SPACE, np.int32)
-    renumber[used] = np.arange(len(used), dtype=np.int32)
     total = max(src.size + tgt.size, 2)
-    idf = idf_of(df[used], total)
+    if is_small(len(src.ids) + len(tgt.ids)):
+        # Few ids: sort them rather than count over the whole feature space (1.3 M entries).
+        used, inverse, counts = np.unique(np.concatenate((src.ids, tgt.ids)), return_inverse=True, return_counts=True)
+        src_ids = inverse[: len(src.ids)].astype(np.int32)
+        tgt_ids = inverse[len(src.ids) :].astype(np.int32)
+        df = counts
+    else:
+        all_df = np.bincount(src.ids, minlength=FEATURE_SPACE) + np.bincount(tgt.ids, minlength=FEATURE_SPACE)
+        used = np.flatnonzero(all_df)
+        renumber = np.zeros(FEATURE_SPACE, np.int32)
+        renumber[used] = np.arange(len(used), dtype=np.int32)
+        src_ids, tgt_ids, df = renumber[src.ids], renumber[tgt.ids], all_df[used]
+    idf = idf_of(df, total)
     idf[used >= ANCHOR_BASE] *= ANCHOR_BOOST
     weights = (idf * idf).astype(np.float32)
-    return (
-        replace(src, ids=renumber[src.ids]),
-        replace(tgt, ids=renumber[tgt.ids]),
-        weights,
-    )
+    return replace(src, ids=src_ids), replace(tgt, ids=tgt_ids), weights

@@ -3,7 +3,9 @@
 numba takes about 0.5 s to import and compiles each kernel once per machine (``cache=True``
 stores the machine code next to the sources).  An abstract of a few sentences never pays that:
 below ``COMPILE_THRESHOLD`` inner-loop steps the kernels run as plain Python, which is the same
-code.  ``ALIGN_JIT=never`` never compiles (slow on large inputs, but no numba at all);
+code, or, for the hot ones, as numpy array operations that give the same numbers
+(:mod:`align.aligner.small`, :mod:`align.aligner.levels`; see :func:`is_small`).
+``ALIGN_JIT=never`` never compiles (slow on large inputs, but no numba at all);
 ``ALIGN_JIT=always`` always does (benchmarks that make thousands of small calls).
 """
 
@@ -35,9 +37,14 @@ def _compiled(name: str) -> Callable[..., Any] | None:
     return numba.njit(cache=True)(getattr(kernels, name))
 
 
+def is_small(work: int) -> bool:
+    """Whether ``work`` inner-loop steps are below the compile threshold (numpy paths take these)."""
+    return work < COMPILE_THRESHOLD and os.environ.get("ALIGN_JIT") != "always"
+
+
 def kernel(name: str, work: int) -> Callable[..., Any]:
     """The kernel ``name``: compiled if ``work`` (a rough count of inner-loop steps) is large."""
-    if work >= COMPILE_THRESHOLD or os.environ.get("ALIGN_JIT") == "always":
+    if not is_small(work):
         compiled = _compiled(name)
         if compiled is not None:
             return compiled

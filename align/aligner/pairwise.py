@@ -21,16 +21,18 @@ ratio/variance and bead priors re-estimated from pass 1's links (self-training),
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
-from align.aligner import scoring
+from align.aligner import levels, scoring, small
 from align.aligner.band import Band, band_around, cell_band, full_band, make_band, path_nodes
 from align.aligner.beads import Link
 from align.aligner.features import SideFeatures, joint_space, side_features
-from align.aligner.jit import kernel
+from align.aligner.jit import is_small, kernel
 from align.aligner.scoring import BEAD_A, BEAD_B, Params
 
 FULL_LIMIT = 250_000  # sentence-level DP nodes below which the whole matrix is searched
@@ -51,6 +53,11 @@ NEGATIVE_OFFSETS = (-3, -2, 2, 3)  # neighbours of a confident link used as non-
 CALIBRATION = (0.894, 0.150)
 
 
+def _dot_kernel(name: str, work: int) -> Callable[..., Any]:
+    """The similarity kernel ``name``: numpy operations when small (same results), else compiled."""
+    return getattr(small, name) if is_small(work) else kernel(name, work)
+
+
 @dataclass(frozen=True)
 class _Side:
     """One side's feature vectors (sentences or blocks), with the derived per-unit figures."""
@@ -68,10 +75,10 @@ class _Side:
 
 def _side(ptr: np.ndarray, ids: np.ndarray, weights: np.ndarray, adjacent: bool) -> _Side:
     work = len(ids)
-    norm = kernel("self_norms", work)(ptr, ids, weights)
+    norm = _dot_kernel("self_norms", work)(ptr, ids, weights)
     if adjacent:
-        adj1 = kernel("shifted_dots", work)(ptr, ids, weights, 1)
-        adj2 = kernel("shifted_dots", work)(ptr, ids, weights, 2)
+        adj1 = _dot_kernel("shifted_dots", work)(ptr, ids, weights, 1)
+        adj2 = _dot_kernel("shifted_dots", work)(ptr, ids, weights, 2)
     else:
         adj1 = adj2 = np.zeros(len(ptr) - 1)
     return _Side(ptr=ptr, ids=ids, norm=norm, adj1=adj1, adj2=adj2)
@@ -90,7 +97,7 @@ def _band_dots(src: _Side, tgt: _Side, weights: np.ndarray, band: Band) -> _Cell
     if coff[-1] <= DENSE_WIDTH * max(src.size, 1):
         # Narrow band: read each target of a row through a dense copy of the source sentence.
         work = len(src.ids) + int(coff[-1]) * max(len(tgt.ids) // max(tgt.size, 1), 1)
-        dots = kernel("band_dots_dense", work)(src.ptr, src.ids, tgt.ptr, tgt.ids, weights, clo, chi, coff)
+        dots = _dot_kernel("band_dots_dense", work)(src.ptr, src.ids, tgt.ptr, tgt.ids, weights, clo, chi, coff)
     else:
         # Wide band (a whole coarse matrix): walk the shared features through an inverted index.
         work = len(tgt.ids) + len(weights) + int(coff[-1])
@@ -102,14 +109,17 @@ def _band_dots(src: _Side, tgt: _Side, weights: np.ndarray, band: Band) -> _Cell
 
 def _pair_cosines(src: _Side, tgt: _Side, weights: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     per_unit = len(src.ids) / max(src.size, 1) + len(tgt.ids) / max(tgt.size, 1)
-    dots = kernel("pair_dots", int(len(rows) * per_unit))(src.ptr, src.ids, tgt.ptr, tgt.ids, weights, rows, cols)
+    dots = _dot_kernel("pair_dots", int(len(rows) * per_unit))(src.ptr, src.ids, tgt.ptr, tgt.ids, weights, rows, cols)
     norms = np.sqrt(src.norm[rows] * tgt.norm[cols])
     return np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
 
 
 def _viterbi(band: Band, scores: np.ndarray, bead_a: np.ndarray, bead_b: np.ndarray) -> np.ndarray:
     """Bead types of the best path, first bead first."""
-    path, _ = kernel("viterbi", band.nodes * len(bead_a))(band.lo, band.hi, band.off, bead_a, bead_b, scores)
+    work = band.nodes * len(bead_a)
+    path, _ = (levels.viterbi if is_small(work) else kernel("viterbi", work))(
+        band.lo, band.hi, band.off, bead_a, bead_b, scores
+    )
     return path[::-1].copy()
 
 
@@ -227,7 +237,7 @@ def _scores(problem: _Problem, band: Band, params: Params) -> np.ndarray:
     sim_table, sim_scale = _grid(scoring.SIM_KNOTS, params.sim_llr)
     len_table, len_scale = _grid(scoring.LEN_KNOTS, params.len_llr)
     name_table, name_scale = _grid(scoring.NAME_KNOTS, params.name_llr)
-    return kernel("fine_scores", band.nodes * len(BEAD_A) * 4)(
+    return _dot_kernel("fine_scores", band.nodes * len(BEAD_A) * 4)(
         band.lo, band.hi, band.off, BEAD_A, BEAD_B, cells.dots, cells.clo, cells.chi, cells.coff,
         src.norm, tgt.norm, src.adj1, src.adj2, tgt.adj1, tgt.adj2,
         problem.src_features.lengths, problem.tgt_features.lengths,
@@ -250,8 +260,11 @@ def _grid(knots: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, float]:
 def _posteriors(band: Band, scores: np.ndarray, path: np.ndarray) -> np.ndarray:
     """Posterior probability of each bead of ``path`` (forward–backward over the band)."""
     work = band.nodes * len(BEAD_A) * 4
-    alpha = kernel("forward", work)(band.lo, band.hi, band.off, BEAD_A, BEAD_B, scores)
-    beta = kernel("backward", work)(band.lo, band.hi, band.off, BEAD_A, BEAD_B, scores)
+    forward, backward = (
+        (levels.forward, levels.backward) if is_small(work) else (kernel("forward", work), kernel("backward", work))
+    )
+    alpha = forward(band.lo, band.hi, band.off, BEAD_A, BEAD_B, scores)
+    beta = backward(band.lo, band.hi, band.off, BEAD_A, BEAD_B, scores)
     i = np.concatenate(([0], np.cumsum(BEAD_A[path])))
     j = np.concatenate(([0], np.cumsum(BEAD_B[path])))
     node = band.off[i] + j - band.lo[i]
@@ -336,9 +349,15 @@ def _links(path: np.ndarray, confidence: np.ndarray) -> list[Link]:
     return links
 
 
+@lru_cache(maxsize=8)
+def _cached_side_features(texts: tuple[str, ...]) -> SideFeatures:
+    """Each language takes part in two of the three pairs: extract its features once (read-only)."""
+    return side_features(texts)
+
+
 def prepare(src: Sequence[str], tgt: Sequence[str], method: str = "full") -> _Problem:
     """Features, weights, band and band similarities of a sentence pair list."""
-    src_features, tgt_features = side_features(src), side_features(tgt)
+    src_features, tgt_features = _cached_side_features(tuple(src)), _cached_side_features(tuple(tgt))
     n, m = src_features.size, tgt_features.size
     if method == "length":
         weights = np.zeros(1, np.float32)

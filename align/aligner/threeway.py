@@ -30,10 +30,10 @@ from itertools import product
 
 import numpy as np
 
-from align.aligner import scoring
+from align.aligner import levels, scoring
 from align.aligner.band import band_around, make_band, path_nodes
 from align.aligner.beads import Link, TriAlignment, Triple
-from align.aligner.jit import kernel
+from align.aligner.jit import is_small, kernel
 from align.aligner.pairwise import PairResult, Solution, align_pair_detailed
 from align.aligner.scoring import BEAD_A, BEAD_B
 
@@ -104,22 +104,24 @@ def _joint_triples(solutions: list[Solution], sizes: tuple[int, ...]) -> list[Tr
     box = (jlo, jhi, klo, khi, off3)
     states = int(off3[-1] + (jhi[-1] - jlo[-1] + 1) * (khi[-1] - klo[-1] + 1))
     work = states * len(SHAPES)
-    scores = kernel("tri_scores", work)(
-        *box,
-        _SA,
-        _SB,
-        _SC,
-        _SHAPE_PRIOR,
-        _BEAD_TYPE,
-        *_pair_arrays(enkk),
-        *_pair_arrays(enru),
-        *_pair_arrays(kkru),
-        OUTSIDE_EVIDENCE,
-        EVIDENCE_WEIGHT,
-    )
-    _, back = kernel("tri_dp", work)(*box, _SA, _SB, _SC, scores, 0)
-    alpha, _ = kernel("tri_dp", work)(*box, _SA, _SB, _SC, scores, 1)
-    beta = kernel("tri_backward", work)(*box, _SA, _SB, _SC, scores)
+    if is_small(work):
+        # The same DP as numpy operations, level by level: no per-state Python loop, no compiler.
+        states_box = levels.make_box(*box, _SA, _SB, _SC)
+        scores = levels.tri_scores(
+            states_box, _SA, _SB, _SC, _SHAPE_PRIOR, _BEAD_TYPE,
+            _pair_arrays(enkk), _pair_arrays(enru), _pair_arrays(kkru), OUTSIDE_EVIDENCE, EVIDENCE_WEIGHT,
+        )  # fmt: skip
+        back = levels.tri_viterbi(states_box, scores)
+        alpha = levels.tri_forward(states_box, scores)
+        beta = levels.tri_backward(states_box, scores)
+    else:
+        scores = kernel("tri_scores", work)(
+            *box, _SA, _SB, _SC, _SHAPE_PRIOR, _BEAD_TYPE,
+            *_pair_arrays(enkk), *_pair_arrays(enru), *_pair_arrays(kkru), OUTSIDE_EVIDENCE, EVIDENCE_WEIGHT,
+        )  # fmt: skip
+        _, back = kernel("tri_dp", work)(*box, _SA, _SB, _SC, scores, 0)
+        alpha, _ = kernel("tri_dp", work)(*box, _SA, _SB, _SC, scores, 1)
+        beta = kernel("tri_backward", work)(*box, _SA, _SB, _SC, scores)
 
     def index(i: int, j: int, k: int) -> int:
         return int(off3[i] + (j - jlo[i]) * (khi[i] - klo[i] + 1) + k - klo[i])
