@@ -19,13 +19,12 @@ import re
 from lxml import etree
 
 from align.errors import InputError
+from align.ingest.safexml import parse_untrusted
 from align.model import Paragraph
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
 _XML_PREDEFINED = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
-_POSITION_SUFFIX = re.compile(r",? line \d+, column \d+\s*$")
 _SPACES = re.compile(r"\s+")
 _NOTE_REFERENCE_TYPES = frozenset({"fn", "table-fn", "author-notes"})
 _LANG_ALIASES = {
@@ -71,39 +70,7 @@ def read_jats(name: str, data: bytes) -> tuple[tuple[Paragraph, ...], str]:
 
 
 def _parse(name: str, data: bytes) -> etree._Element:
-    probe = _as_utf8_probe(data)
-    if _ENTITY_DECLARATION.search(probe):
-        raise InputError(name, "XML with entity declarations refused")
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        dtd_validation=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    try:
-        root = etree.fromstring(_numeric_html_entities(data), parser)
-    except etree.XMLSyntaxError as exc:
-        message = _POSITION_SUFFIX.sub("", exc.msg or str(exc))
-        raise InputError(name, f"malformed XML: line {exc.lineno}: {message}") from None
-    except (ValueError, etree.LxmlError) as exc:
-        raise InputError(name, f"malformed XML: {exc}") from None
-    if root is None:
-        raise InputError(name, "malformed XML: no root element")
-    return root
-
-
-def _as_utf8_probe(data: bytes) -> bytes:
-    """The bytes to scan for declarations: UTF-16/32 documents are transcoded first."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:4].count(0) >= 2:
-        for codec in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
-            try:
-                return data.decode(codec).encode("utf-8")
-            except UnicodeDecodeError:
-                continue
-    return data
+    return parse_untrusted(name, _numeric_html_entities(data))
 
 
 def _numeric_html_entities(data: bytes) -> bytes:

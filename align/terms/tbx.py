@@ -15,19 +15,17 @@ huge trees, and a file that declares entities is refused before parsing.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from lxml import etree
 
 from align.errors import InputError
+from align.ingest.safexml import parse_untrusted
 from align.terms.model import Concept, Term, Termbase, normalize_lang
 from align.terms.morph import is_acronym
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_POSITION_SUFFIX = re.compile(r",? line \d+, column \d+\s*$")
 
 _STATUS_VALUES = {
     "preferredterm-admn-sts": "preferred", "preferredterm": "preferred", "preferred": "preferred",
@@ -154,30 +152,7 @@ def _local(element: etree._Element) -> str:
 
 
 def _parse(name: str, data: bytes) -> etree._Element:
-    probe = data
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        probe = data.decode("utf-16", errors="replace").encode("utf-8")
-    if _ENTITY_DECLARATION.search(probe):
-        raise InputError(name, "XML with entity declarations refused")
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        dtd_validation=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        message = _POSITION_SUFFIX.sub("", exc.msg or str(exc))
-        raise InputError(name, f"malformed XML: line {exc.lineno}: {message}") from None
-    except (ValueError, etree.LxmlError) as exc:
-        raise InputError(name, f"malformed XML: {exc}") from None
-    if root is None:
-        raise InputError(name, "malformed XML: no root element")
-    return root
+    return parse_untrusted(name, data)
 
 
 def tbx_bytes(termbase: Termbase, title: str = "Termbase", source_note: str = "") -> bytes:
