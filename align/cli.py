@@ -190,9 +190,9 @@ def check(
 
         from align.formats.text import print_check_results
 
-        print_check_results(results, Console(), fail_level=level)
+        print_check_results(results, Console(), fail_level=level, unreadable=len(errors))
     else:
-        _emit(_render_check(results, output_format, level, select, ignore, succeeded=not errors), output)
+        _emit(_render_check(results, output_format, level, select, ignore, unreadable=len(errors)), output)
     if html is not None and results:
         from align.report import write_html
 
@@ -288,7 +288,7 @@ def _render_check(
     select: list[str] | None,
     ignore: list[str] | None,
     *,
-    succeeded: bool,
+    unreadable: int,
 ) -> str | bytes:
     """``check``'s output as text or bytes, for stdout or a file (text to a file is uncoloured)."""
     from align.rules import select_rules
@@ -301,7 +301,7 @@ def _render_check(
     if output_format is CheckFormat.sarif:
         from align.formats.sarif import render_sarif
 
-        return render_sarif(results, rules, fail_level=level, execution_successful=succeeded)
+        return render_sarif(results, rules, fail_level=level, execution_successful=not unreadable)
     if output_format is CheckFormat.junit:
         from align.formats.junit import render_junit
 
@@ -317,7 +317,8 @@ def _render_check(
     from align.formats.text import print_check_results
 
     buffer = StringIO()
-    print_check_results(results, Console(file=buffer, color_system=None, width=100), fail_level=level)
+    console = Console(file=buffer, color_system=None, width=100)
+    print_check_results(results, console, fail_level=level, unreadable=unreadable)
     return buffer.getvalue()
 
 

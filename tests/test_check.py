@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -110,3 +111,20 @@ def test_unreadable_termbase_is_bad_input(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(SEED_000), "--termbase", str(termbase)])
     assert result.exit_code == 2
     assert "broken.tbx" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_run_with_unreadable_input_does_not_say_pass(tmp_path: Path) -> None:
+    args = ["check", str(tmp_path / "missing.txt"), str(SEED_002), "--ignore", "AL0"]
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert result.stdout.strip().splitlines()[-1].startswith("ERROR (1 input could not be read)")
+
+
+def test_output_file_is_readable_like_any_other(tmp_path: Path) -> None:
+    out = tmp_path / "findings.json"
+    previous = os.umask(0o022)
+    try:
+        runner.invoke(app, ["check", str(SEED_002), "--format", "json", "-o", str(out)])
+    finally:
+        os.umask(previous)
+    assert out.stat().st_mode & 0o777 == 0o644

@@ -58,8 +58,14 @@ def print_detections(detections: Sequence[Detection], console: Console) -> None:
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def print_check_results(results: Sequence[CheckResult], console: Console, *, fail_level: Severity) -> None:
-    """Findings grouped by document and block, each with its sentences and the evidence highlighted."""
+def print_check_results(
+    results: Sequence[CheckResult], console: Console, *, fail_level: Severity, unreadable: int = 0
+) -> None:
+    """Findings grouped by document and block, each with its sentences and the evidence highlighted.
+
+    ``unreadable`` inputs (reported on stderr) make the verdict ERROR: a run that could not read
+    everything has not passed.
+    """
     for result in results:
         console.print(Text(result.detection.document.path, style="bold underline"))
         if not result.findings:
@@ -77,6 +83,8 @@ def print_check_results(results: Sequence[CheckResult], console: Console, *, fai
     failed = any(f.severity >= fail_level for r in results for f in r.findings)
     summary = ", ".join(f"{counts[s.name]} {s.name}" for s in sorted(Severity, reverse=True))
     verdict = "[bold red]FAIL[/]" if failed else "[bold green]PASS[/]"
+    if unreadable:
+        verdict = f"[bold red]ERROR[/] ({unreadable} input{'s' if unreadable > 1 else ''} could not be read)"
     console.print(f"{verdict} ({summary}; fail level: {fail_level.name})")
 
 
