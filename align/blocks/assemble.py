@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from align.blocks.labels import LabelMatch
 from align.langid import LangGuess, identify
+from align.langid.confident import confident_language
 from align.model import Block, Paragraph, Sentence
 from align.segment import split_sentences
 
@@ -51,11 +52,6 @@ def build_block(
     )
 
 
-# A sentence is judged on its own only when it is this long and its language this certain.
-_JUDGED_WORDS = 4
-_JUDGED_CONFIDENCE = 0.9
-
-
 # Scripts each label language is written in (Kazakh in Cyrillic or in the Latin alphabets).
 _SCRIPTS = {"en": {"latn"}, "ru": {"cyrl"}, "kk": {"cyrl", "latn"}}
 # Below this a keyword list's language is too uncertain to overrule its label.
@@ -82,19 +78,17 @@ def _majority_language(sentences: Sequence[Sentence]) -> LangGuess | None:
     """
     if len(sentences) < 2:
         return None
+    judged = [(sentence.text, confident_language(sentence.text)) for sentence in sentences]
     weights: Counter[str] = Counter()
-    for sentence in sentences:
-        if len(re.findall(r"[^\W\d_]{2,}", sentence.text)) < _JUDGED_WORDS:
-            continue
-        guess = identify(sentence.text)
-        if guess.confidence >= _JUDGED_CONFIDENCE and guess.lang != "und":
-            weights[guess.lang] += len(sentence.text)
+    for text, lang in judged:
+        if lang is not None:
+            weights[lang] += len(text)
     if not weights:
         return None
     lang, weight = weights.most_common(1)[0]
     if weight * 2 <= sum(weights.values()):
         return None
-    return identify(" ".join(s.text for s in sentences if identify(s.text).lang == lang))
+    return identify(" ".join(text for text, found in judged if found == lang))
 
 
 def _join(paragraphs: Sequence[Paragraph], label_offset: int) -> tuple[str, list[tuple[int, int]]]:

@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align import __version__
+from align.langid.confident import MIN_WORDS
 from align.langid.translit import kazakh_cyrillic_to_latin_2021
 from align.model import LANGS, ROLES, Block, Detection
 from align.report.chrf import chrf
 from align.rules import Finding, Severity, all_rules
-from align.rules.copies import COPY_SIMILARITY, MIN_WORDS, similarity
+from align.rules.copies import COPY_SIMILARITY, similarity
 from align.rules.textspans import keyword_offsets, word_count
 
 if TYPE_CHECKING:

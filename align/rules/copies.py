@@ -16,17 +16,11 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from align.langid import identify
+from align.langid.confident import confident_language
 from align.model import Block
 from align.rules.base import Context
-from align.rules.textspans import WORD
 
 COPY_SIMILARITY = 0.85
-# Texts with fewer words than this (acronyms and numbers not counted) are names, acronyms and
-# numbers as often as text: not judged.
-MIN_WORDS = 4
-# The language of a sentence is trusted from this confidence of ``identify``.
-MIN_LANG_CONFIDENCE = 0.9
 
 _QUOTES = re.compile(r"[\"'«»“”„‘’`]")
 
@@ -83,20 +77,6 @@ def _shared_characters(a: str, b: str) -> int:
 @lru_cache(maxsize=4096)
 def _characters(text: str) -> Counter[str]:
     return Counter(text)
-
-
-def lettered_words(text: str) -> int:
-    """Words with lowercase letters: ``COVID-19``, ``WHO`` and ``2011`` are not counted."""
-    return sum(1 for word in WORD.findall(text) if sum(char.islower() for char in word) >= 2)
-
-
-@lru_cache(maxsize=4096)
-def confident_language(text: str) -> str | None:
-    """The language of ``text`` when it is long enough to judge and ``identify`` is sure of it."""
-    if lettered_words(text) < MIN_WORDS:
-        return None
-    guess = identify(text)
-    return guess.lang if guess.confidence >= MIN_LANG_CONFIDENCE and guess.lang != "und" else None
 
 
 def copied_from(text: str, sources: Sequence[str], source_lang: str) -> int | None:
