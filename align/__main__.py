@@ -1,3 +1,5 @@
 from align.cli import main
 
-main()
+# Guarded: --jobs workers started by spawn (macOS, Windows) import the main module again.
+if __name__ == "__main__":
+    main()

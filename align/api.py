@@ -8,18 +8,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from align.baseline import (  # noqa: F401 - baselines are part of the API: load, apply, write
+    BaselineEntry,
+    apply_baseline,
+    baseline_entries,
+    fingerprints,
+    load_baseline,
+    render_baseline,
+)
 from align.blocks import find_blocks
+from align.config.profiles import DEFAULT_PROFILE, Profile
 from align.errors import InputError
-from align.ingest import DEFAULT_MAX_BYTES, collect_paths, read_document
-from align.model import LANGS, ROLES, Detection
+from align.ingest import DEFAULT_MAX_BYTES, collect_paths, read_document, read_documents
+from align.model import LANGS, ROLES, Detection, Document
 
 if TYPE_CHECKING:
     from align.aligner import TriAlignment
+    from align.batch import Progress
     from align.rules import Finding
     from align.terms import Termbase
 
@@ -34,10 +44,35 @@ def detect(
 
     Raises ``InputError`` when the file cannot be read or holds no front matter at all.
     """
-    document = read_document(path, max_bytes=max_bytes)
+    return _detection(read_document(path, max_bytes=max_bytes), expected_langs)
+
+
+def detect_all(
+    path: str | Path, *, expected_langs: Sequence[str] = LANGS, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Detection], list[InputError]]:
+    """``detect`` on every manuscript of one file (a JATS export may hold several: ``file.xml#1``, …).
+
+    Never raises ``InputError``: a file that cannot be read, or a manuscript in it without front
+    matter, is an error in the list, and the other manuscripts of the file are still detected.
+    """
+    try:
+        documents = read_documents(path, max_bytes=max_bytes)
+    except InputError as error:
+        return [], [error]
+    detections: list[Detection] = []
+    errors: list[InputError] = []
+    for document in documents:
+        try:
+            detections.append(_detection(document, expected_langs))
+        except InputError as error:
+            errors.append(error)
+    return detections, errors
+
+
+def _detection(document: Document, expected_langs: Sequence[str]) -> Detection:
     detection = find_blocks(document, expected_langs)
     if not detection.blocks:
-        raise InputError(str(path), "no title, abstract or keywords found")
+        raise InputError(document.path, "no title, abstract or keywords found")
     return detection
 
 
@@ -47,15 +82,19 @@ def detect_paths(
     recursive: bool = False,
     expected_langs: Sequence[str] = LANGS,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
 ) -> tuple[list[Detection], list[InputError]]:
-    """``detect`` over files and directories; a bad input is collected, not raised, so the rest go on."""
-    files, errors = collect_paths(paths, recursive=recursive)
+    """``detect`` over files and directories; a bad input is collected, not raised, so the rest go on.
+
+    The ``include``/``exclude`` globs filter the files found in folders (see ``collect_paths``).
+    """
+    files, errors = collect_paths(paths, recursive=recursive, include=include, exclude=exclude)
     detections: list[Detection] = []
     for file in files:
-        try:
-            detections.append(detect(file, expected_langs=expected_langs, max_bytes=max_bytes))
-        except InputError as error:
-            errors.append(error)
+        found, problems = detect_all(file, expected_langs=expected_langs, max_bytes=max_bytes)
+        detections.extend(found)
+        errors.extend(problems)
     return detections, errors
 
 
@@ -77,6 +116,17 @@ def segments_of(detection: Detection, lang: str, role: str) -> tuple[str, ...]:
     if block is None:
         return ()
     return block.keywords if role == "keywords" else tuple(s.text for s in block.sentences)
+
+
+def only_roles(detection: Detection, roles: Sequence[str]) -> Detection:
+    """``detection`` without the blocks (and missing blocks) of roles that are not checked."""
+    if set(ROLES) <= set(roles):
+        return detection
+    return replace(
+        detection,
+        blocks=tuple(b for b in detection.blocks if b.role in roles),
+        missing=tuple(m for m in detection.missing if m.role in roles),
+    )
 
 
 def align_detection(detection: Detection) -> dict[str, RoleAlignment]:
@@ -146,6 +196,8 @@ def check(
     )
     if errors:
         raise errors[0]
+    if len(results) > 1:
+        raise InputError(str(path), f"holds {len(results)} manuscripts: check them with check_paths")
     return results[0]
 
 
@@ -158,28 +210,38 @@ def check_paths(
     expected_langs: Sequence[str] = LANGS,
     max_bytes: int = DEFAULT_MAX_BYTES,
     termbases: Sequence[str | Path] = (),
+    jobs: int = 1,
+    progress: Progress | None = None,
+    roles: Sequence[str] = ROLES,
+    profile: Profile = DEFAULT_PROFILE,
+    severities: Mapping[str, str] | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
 ) -> tuple[list[CheckResult], list[InputError]]:
     """``check`` over files and folders; a bad manuscript is collected, not raised, so the rest go on.
 
-    An unknown rule code raises ``ValueError``, an unreadable termbase ``InputError``: both concern
-    the whole run, not one manuscript.
+    ``jobs`` processes check the files (0: one per core); the results are in the same order whatever
+    ``jobs`` is. ``progress(done, total)`` is called after each file. An unknown rule code raises
+    ``ValueError``, an unreadable termbase ``InputError``: both concern the whole run, not one manuscript.
+    Only the blocks of ``roles`` are checked; ``profile`` gives the journal's limits, ``severities``
+    (rule code or prefix → "error", "warning" or "info") replaces default severities, and the
+    ``include``/``exclude`` globs filter the files found in folders (see docs/configuration.md).
     """
-    from align.rules import Context, run_rules, select_rules
+    from align.batch import CheckSetup, check_files
 
-    rules = select_rules(select, ignore)
-    termbase = load_user_termbases(termbases)
-    files, errors = collect_paths(paths, recursive=recursive)
-    results: list[CheckResult] = []
-    for file in files:
-        try:
-            detection = detect(file, expected_langs=expected_langs, max_bytes=max_bytes)
-        except InputError as error:
-            errors.append(error)
-            continue
-        alignments = align_detection(detection)
-        context = Context(detection, alignments, tuple(expected_langs), termbase=termbase)
-        results.append(CheckResult(detection, alignments, tuple(run_rules(context, rules))))
-    return results, errors
+    setup = CheckSetup(
+        tuple(select),
+        tuple(ignore),
+        tuple(expected_langs),
+        max_bytes,
+        tuple(str(t) for t in termbases),
+        roles=tuple(roles),
+        profile=profile,
+        severities=tuple(sorted((severities or {}).items())),
+    )
+    files, errors = collect_paths(paths, recursive=recursive, include=include, exclude=exclude)
+    results, file_errors = check_files(files, setup, jobs=jobs, progress=progress)
+    return results, errors + file_errors
 
 
 def load_user_termbases(paths: Sequence[str | Path]) -> Termbase | None:

@@ -6,7 +6,10 @@ Heavy modules are imported inside the commands so that ``align --version`` start
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -17,10 +20,13 @@ from align import __version__
 
 if TYPE_CHECKING:
     from align.api import CheckResult
+    from align.baseline import BaselineEntry
+    from align.batch import Progress
+    from align.config import Settings
     from align.errors import InputError
-    from align.rules import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+DEFAULT_BASELINE = ".align-baseline.json"
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -78,6 +84,34 @@ class Lang(StrEnum):
     ru = "ru"
 
 
+# Options shared by the commands that read the configuration (docs/configuration.md); None: not given.
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", help="Use this align.toml or pyproject.toml, not the one found from here upward."),
+]
+NoConfigOption = Annotated[bool, typer.Option("--no-config", help="Read no configuration file: defaults and options.")]
+SelectOption = Annotated[list[str] | None, typer.Option("--select", help="Only these rule codes or prefixes.")]
+IgnoreOption = Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule codes or prefixes.")]
+FailOnOption = Annotated[
+    FailLevel | None,
+    typer.Option("--fail-on", help="Lowest severity that fails (default: error, or the file's).", show_default=False),
+]
+TermbaseOption = Annotated[
+    list[Path] | None, typer.Option("--termbase", help="A TBX or CSV termbase over the bundled one (repeatable).")
+]
+ProfileOption = Annotated[
+    str | None, typer.Option("--profile", help="Journal profile: default, kaznu-bulletin, thesis… (align config).")
+]
+JobsOption = Annotated[
+    int,
+    typer.Option("--jobs", "-j", min=0, help="Check this many manuscripts at a time, in processes (0: one per core)."),
+]
+BaselineOption = Annotated[
+    Path | None,
+    typer.Option("--baseline", help="Report only the findings not accepted in this file (see `align baseline`)."),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"align {__version__}")
@@ -97,15 +131,25 @@ def root(
     epilog="Examples:  align detect paper.md   ·   align detect issue-12/ --recursive --format json",
 )
 def detect(
-    paths: Annotated[list[Path], typer.Argument(help="Manuscripts (.txt, .md, .docx, JATS .xml) or folders of them.")],
+    paths: Annotated[list[Path], typer.Argument(help="Manuscripts (.txt, .md, .docx, .pdf, JATS .xml) or folders.")],
     output_format: Annotated[DetectFormat, typer.Option("--format", "-f", help="Output format.")] = DetectFormat.text,
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Descend into subfolders.")] = False,
     max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Refuse larger files (MB).")] = 50.0,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Show the title, abstract and keywords blocks found in each manuscript, and which are missing."""
     from align.api import detect_paths
 
-    detections, errors = detect_paths(paths, recursive=recursive, max_bytes=int(max_size * 1024 * 1024))
+    settings = _settings(config, no_config)
+    detections, errors = detect_paths(
+        paths,
+        recursive=recursive,
+        expected_langs=settings.languages,
+        max_bytes=int(max_size * 1024 * 1024),
+        include=settings.include,
+        exclude=settings.exclude,
+    )
     if output_format is DetectFormat.json:
         from align.formats.json import render_detections
 
@@ -169,30 +213,40 @@ def check(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the output here (atomically) instead of stdout.")
     ] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule codes or prefixes.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule codes or prefixes.")] = None,
-    fail_on: Annotated[FailLevel, typer.Option("--fail-on", help="Lowest severity that fails.")] = FailLevel.error,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    fail_on: FailOnOption = None,
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Descend into subfolders.")] = False,
     html: Annotated[
         Path | None, typer.Option("--html", help="Also write the HTML report here (a folder for several manuscripts).")
     ] = None,
-    termbase: Annotated[
-        list[Path] | None, typer.Option("--termbase", help="A TBX or CSV termbase over the bundled one (repeatable).")
-    ] = None,
+    termbase: TermbaseOption = None,
+    profile: ProfileOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    baseline: BaselineOption = None,
+    jobs: JobsOption = 1,
 ) -> None:
-    """Find where the EN, KK and RU versions diverge. Exit 0 pass, 1 findings at or above --fail-on, 2 bad input."""
+    """Find where the EN, KK and RU versions diverge. Exit 0 pass, 1 findings at or above --fail-on, 2 bad input.
+
+    Settings come from align.toml or pyproject.toml (see `align config`); options override them.
+    """
     from align.rules import Severity
 
-    results, errors = _check_paths(paths, recursive, select, ignore, termbase)
-    level = Severity[fail_on.value]
+    settings = _settings(config, no_config, select, ignore, fail_on, termbase, profile)
+    accepted = _load_baseline(baseline)
+    results, errors = _check_paths(paths, recursive, settings, jobs)
+    results, baselined = _without_baselined(results, accepted)
+    level = Severity[settings.fail_on]
     if output_format is CheckFormat.text and output is None:
         from rich.console import Console
 
         from align.formats.text import print_check_results
 
-        print_check_results(results, Console(), fail_level=level, unreadable=len(errors))
+        print_check_results(results, Console(), fail_level=level, unreadable=len(errors), baselined=baselined)
     else:
-        _emit(_render_check(results, output_format, level, select, ignore, unreadable=len(errors)), output)
+        rendered = _render_check(results, output_format, settings, errors=errors, baselined=baselined)
+        _emit(rendered, output)
     if html is not None and results:
         from align.report import write_html
 
@@ -211,13 +265,16 @@ def report(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="The page; a folder for several manuscripts.")
     ] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule codes or prefixes.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule codes or prefixes.")] = None,
-    fail_on: Annotated[FailLevel, typer.Option("--fail-on", help="Lowest severity that fails.")] = FailLevel.error,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    fail_on: FailOnOption = None,
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Descend into subfolders.")] = False,
-    termbase: Annotated[
-        list[Path] | None, typer.Option("--termbase", help="A TBX or CSV termbase over the bundled one (repeatable).")
-    ] = None,
+    termbase: TermbaseOption = None,
+    profile: ProfileOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    baseline: BaselineOption = None,
+    jobs: JobsOption = 1,
 ) -> None:
     """Write the HTML consistency report: one self-contained page per manuscript, an index.html for several.
 
@@ -227,15 +284,55 @@ def report(
     from align.report import render_report, write_html
     from align.rules import Severity
 
-    results, errors = _check_paths(paths, recursive, select, ignore, termbase)
+    settings = _settings(config, no_config, select, ignore, fail_on, termbase, profile)
+    accepted = _load_baseline(baseline)
+    results, errors = _check_paths(paths, recursive, settings, jobs)
+    results, _ = _without_baselined(results, accepted)
     if output is None and len(results) + len(errors) > 1:
         raise typer.BadParameter("several manuscripts need -o FOLDER")
-    level = Severity[fail_on.value]
+    level = Severity[settings.fail_on]
     if results and output is None:
         sys.stdout.write(render_report(results[0], fail_level=level))
     elif results and output is not None:
         write_html(results, output, fail_level=level, errors=errors)
     _exit_for_errors(errors)
+
+
+@app.command(
+    "baseline",
+    epilog="Examples:  align baseline papers/ -r   ·   align check papers/ -r --baseline .align-baseline.json",
+)
+def write_baseline(
+    paths: Annotated[list[Path], typer.Argument(help="Manuscripts or folders of them.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file (written atomically).")] = Path(
+        DEFAULT_BASELINE
+    ),
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Descend into subfolders.")] = False,
+    termbase: TermbaseOption = None,
+    profile: ProfileOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    jobs: JobsOption = 1,
+) -> None:
+    """Accept today's findings: write them to a baseline file, so that `check --baseline FILE` reports only new ones.
+
+    Each finding gets a fingerprint (rule, languages, the evidence, the file's name; not the line), so it stays
+    accepted when the manuscript changes elsewhere. Fill in a finding's "reason"; writing the baseline again keeps
+    the reasons. Nothing is written when an input cannot be read (exit 2).
+    """
+    from align.baseline import baseline_entries, render_baseline
+    from align.formats.write import write_atomic
+
+    settings = _settings(config, no_config, select, ignore, None, termbase, profile)
+    # Reasons given in the file it replaces are kept; a file there that is no baseline is not overwritten.
+    previous = _load_baseline(output) if output.exists() else []
+    results, errors = _check_paths(paths, recursive, settings, jobs)
+    _exit_for_errors(errors)
+    entries = baseline_entries(results, reasons={e.fingerprint: e.reason for e in previous or () if e.reason})
+    write_atomic(output, render_baseline(entries))
+    typer.echo(f"align: {len(entries)} finding{'s' * (len(entries) != 1)} accepted in {output}", err=True)
 
 
 @app.command(epilog="Examples:  align rules   ·   align rules AL010")
@@ -263,17 +360,80 @@ def rules(
     console.print(table)
 
 
+@app.command(
+    "config",
+    epilog="Examples:  align config   ·   align config --profile thesis -f json   ·   align config --config ci.toml",
+)
+def show_config(
+    output_format: Annotated[DetectFormat, typer.Option("--format", "-f", help="Output format.")] = DetectFormat.text,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    fail_on: FailOnOption = None,
+    termbase: TermbaseOption = None,
+    profile: ProfileOption = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+) -> None:
+    """Show the effective configuration and where each value comes from: default, a file, or the command line."""
+    from align.config.show import render_config_json, render_config_text
+
+    settings = _settings(config, no_config, select, ignore, fail_on, termbase, profile)
+    render = render_config_json if output_format is DetectFormat.json else render_config_text
+    sys.stdout.write(render(settings))
+
+
+def _settings(
+    config: Path | None,
+    no_config: bool,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    fail_on: FailLevel | None = None,
+    termbase: list[Path] | None = None,
+    profile: str | None = None,
+) -> Settings:
+    """The configuration file's settings under the options given; a bad file or value exits 2."""
+    from align.config import ConfigError, load_settings
+
+    if config is not None and no_config:
+        raise typer.BadParameter("--config and --no-config exclude each other")
+    options = {
+        "select": ("--select", select),
+        "ignore": ("--ignore", ignore),
+        "fail-on": ("--fail-on", fail_on and fail_on.value),
+        "termbases": ("--termbase", termbase and [str(path) for path in termbase]),
+        "profile": ("--profile", profile),
+    }
+    try:
+        return load_settings(config=config, isolated=no_config, options=options)
+    except ConfigError as error:
+        _exit_for_errors([error])
+        raise  # unreachable: _exit_for_errors exits
+
+
 def _check_paths(
-    paths: list[Path], recursive: bool, select: list[str] | None, ignore: list[str] | None, termbase: list[Path] | None
+    paths: list[Path], recursive: bool, settings: Settings, jobs: int = 1
 ) -> tuple[list[CheckResult], list[InputError]]:
-    """``align.api.check_paths`` with a bad rule code as a usage error and a bad termbase as bad input."""
+    """``align.api.check_paths`` with ``settings``, a bad rule code as a usage error and a bad termbase as bad input."""
     from align.api import check_paths
     from align.errors import InputError
 
     try:
-        return check_paths(
-            paths, recursive=recursive, select=select or (), ignore=ignore or (), termbases=termbase or ()
-        )
+        with _progress_bar() as progress:
+            return check_paths(
+                paths,
+                recursive=recursive,
+                select=settings.select,
+                ignore=settings.ignore,
+                expected_langs=settings.languages,
+                termbases=settings.termbases,
+                roles=settings.roles,
+                profile=settings.profile,
+                severities=settings.severity,
+                include=settings.include,
+                exclude=settings.exclude,
+                jobs=jobs,
+                progress=progress,
+            )
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
     except InputError as error:
@@ -281,35 +441,87 @@ def _check_paths(
         raise  # unreachable: _exit_for_errors exits
 
 
+@contextmanager
+def _progress_bar() -> Iterator[Progress | None]:
+    """A progress bar on stderr when it is a terminal: none in pipes, files and CI logs."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress as Bar
+
+    # No auto-refresh: that would be a thread, and worker processes are best forked from a parent without threads.
+    with Bar(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
+        task = bar.add_task("checking", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, refresh=True)
+
+        yield advance
+
+
+def _load_baseline(path: Path | None) -> list[BaselineEntry] | None:
+    """The accepted findings of ``--baseline``, read before any manuscript; a bad file exits 2."""
+    if path is None:
+        return None
+    from align.baseline import load_baseline
+    from align.errors import InputError
+
+    try:
+        return load_baseline(path)
+    except InputError as error:
+        _exit_for_errors([error])
+        raise  # unreachable: _exit_for_errors exits
+
+
+def _without_baselined(
+    results: list[CheckResult], accepted: list[BaselineEntry] | None
+) -> tuple[list[CheckResult], int | None]:
+    """The results without the accepted findings, and how many those were (None: no baseline given)."""
+    if accepted is None:
+        return results, None
+    from align.baseline import apply_baseline
+
+    return apply_baseline(results, accepted)
+
+
 def _render_check(
     results: list[CheckResult],
     output_format: CheckFormat,
-    level: Severity,
-    select: list[str] | None,
-    ignore: list[str] | None,
+    settings: Settings,
     *,
-    unreadable: int,
+    errors: Sequence[InputError] = (),
+    baselined: int | None = None,
 ) -> str | bytes:
-    """``check``'s output as text or bytes, for stdout or a file (text to a file is uncoloured)."""
-    from align.rules import select_rules
+    """``check``'s output as text or bytes, for stdout or a file (text to a file is uncoloured).
 
-    rules = select_rules(select or (), ignore or ())
+    ``errors``: the inputs that could not be read, named by every format (each also went to stderr);
+    ``baselined``: how many findings a baseline accepted (None: no baseline), said by text and JSON.
+    """
+    from align.config.signature import run_signature
+    from align.rules import Severity, select_rules
+
+    rules = select_rules(settings.select, settings.ignore)
+    level = Severity[settings.fail_on]
     if output_format is CheckFormat.json:
         from align.formats.json import check_result_to_dict, render_documents
 
-        return render_documents([check_result_to_dict(r) for r in results])
+        signature = run_signature(settings, rules)
+        documents = [check_result_to_dict(r) for r in results]
+        return render_documents(documents, signature=signature, baselined=baselined, errors=errors)
     if output_format is CheckFormat.sarif:
         from align.formats.sarif import render_sarif
 
-        return render_sarif(results, rules, fail_level=level, execution_successful=not unreadable)
+        signature = run_signature(settings, rules)
+        return render_sarif(results, rules, fail_level=level, errors=errors, signature=signature)
     if output_format is CheckFormat.junit:
         from align.formats.junit import render_junit
 
-        return render_junit(results, rules, fail_level=level)
+        return render_junit(results, rules, fail_level=level, errors=errors)
     if output_format is CheckFormat.github:
         from align.formats.github import render_github
 
-        return render_github(results)
+        return render_github(results, errors)
     from io import StringIO
 
     from rich.console import Console
@@ -318,7 +530,7 @@ def _render_check(
 
     buffer = StringIO()
     console = Console(file=buffer, color_system=None, width=100)
-    print_check_results(results, console, fail_level=level, unreadable=unreadable)
+    print_check_results(results, console, fail_level=level, unreadable=len(errors), baselined=baselined)
     return buffer.getvalue()
 
 

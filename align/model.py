@@ -46,6 +46,12 @@ class Document:
     encoding: str
     paragraphs: tuple[Paragraph, ...]
     format: str = "text"
+    article: int | None = None  # which article of a multi-article file (``path`` then ends ``#article``)
+
+    @property
+    def file(self) -> str:
+        """The file on disk: ``path`` without the ``#n`` of an article of a multi-article file."""
+        return self.path.removesuffix(f"#{self.article}") if self.article is not None else self.path
 
 
 @dataclass(frozen=True)

@@ -27,33 +27,20 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import re
-import sys
-import tempfile
 import time
 from collections import Counter
-from datetime import datetime
 from functools import cache
 from multiprocessing import Pool
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-# benchmarks/numbers.py would shadow the standard library's numbers module (numpy imports it).
-sys.path[:] = [str(REPO)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+from ntrex_docs import LANGS, Sample, append_results, context_of, load_ntrex, markdown
 
-from align.aligner.fold import fold  # noqa: E402
-from align.api import align_detection, detect  # noqa: E402
-from align.rules import Context, Severity, select_rules  # noqa: E402
-from align.rules.al050_unbalanced_brackets_quotes import unmatched_marks  # noqa: E402
-from align.terms.morph import kk_stem  # noqa: E402
-from tests.rules.manuscript import manuscript  # noqa: E402
+from align.aligner.fold import fold
+from align.rules import Severity, select_rules
+from align.rules.al050_unbalanced_brackets_quotes import unmatched_marks
+from align.terms.morph import kk_stem
 
-SHARED = Path(os.environ.get("ALIGN_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-NTREX = SHARED / "benchmarks" / "ntrex128"
-FILES = {"en": "eng.txt", "kk": "kaz.txt", "ru": "rus.txt"}
-RESULTS = REPO / "benchmarks" / "RESULTS.md"
 RULES = ("AL040", "AL041", "AL042", "AL050", "AL051", "AL052")
 SEED = 20241124
 MAX_KEYWORDS = 6
@@ -61,12 +48,7 @@ _CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“«(]\s*)$")
 
 
-def load() -> tuple[dict[str, list[str]], list[str]]:
-    texts = {lang: (NTREX / name).read_text(encoding="utf-8").splitlines() for lang, name in FILES.items()}
-    return texts, (NTREX / "doc_ids.txt").read_text(encoding="utf-8").splitlines()
-
-
-def groups(doc_ids: list[str], texts: dict[str, list[str]], rng: random.Random) -> list[range]:
+def groups(documents: list[list[int]], texts: dict[str, list[str]], rng: random.Random) -> list[range]:
     """Runs of 4–10 consecutive lines of one document; a document's short tail joins its last run.
 
     News quotes run over several lines, an abstract does not stop inside one: a run is cut only
@@ -74,11 +56,8 @@ def groups(doc_ids: list[str], texts: dict[str, list[str]], rng: random.Random) 
     (a plain count, independent of AL050): the nearest such cut to the drawn size is taken.
     """
     runs: list[range] = []
-    start = 0
-    while start < len(doc_ids):
-        end = start
-        while end < len(doc_ids) and doc_ids[end] == doc_ids[start]:
-            end += 1
+    for rows in documents:
+        start, end = rows[0], rows[-1] + 1
         position = start
         while position < end:
             stop = min(position + rng.randint(4, 10), end)
@@ -90,7 +69,6 @@ def groups(doc_ids: list[str], texts: dict[str, list[str]], rng: random.Random) 
             elif stop - position >= 4:
                 runs.append(range(position, stop))
             position = stop
-        start = end
     return runs
 
 
@@ -171,20 +149,15 @@ def check_manuscript(job: tuple[int, range, dict[str, list[str]], dict[str, str]
 
     ``documents`` holds the whole NTREX document each manuscript was cut from, per language.
     """
-    number, rows, lines, documents = job
+    _, rows, lines, documents = job
     keywords = keyword_lists(lines)
-    text = manuscript(
-        {lang: " ".join(lines[lang]) for lang in FILES}, titles={lang: "" for lang in FILES}, keywords=keywords
-    )
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"ntrex_{number:03d}.md"
-        path.write_text(text, encoding="utf-8")
-        detection = detect(path)
-    blocks = {lang: detection.block(lang, "abstract") for lang in FILES}
+    # no title: an empty line 0
+    context = context_of(markdown(Sample({lang: ["", *lines[lang]] for lang in LANGS}), keywords))
+    detection = context.detection
+    blocks = {lang: detection.block(lang, "abstract") for lang in LANGS}
     if any(block is None for block in blocks.values()):
         return None
     counted = Counter({lang: len(block.sentences) for lang, block in blocks.items() if block is not None})
-    context = Context(detection=detection, alignments=align_detection(detection))
     # The block finder files some lists of names under the wrong language (Liverpool, Shaqiri… as
     # Kazakh); the keyword rules would then compare the wrong lists.
     misfiled = any(b.role == "keywords" and b.label_lang and b.label_lang != b.lang for b in detection.blocks)
@@ -202,39 +175,23 @@ def check_manuscript(job: tuple[int, range, dict[str, list[str]], dict[str, str]
     return found, counted, bool(keywords["en"]) and not misfiled
 
 
-def machine_line() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{platform.machine()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every finding")
     parser.add_argument("--no-append", action="store_true", help="do not append to RESULTS.md")
     args = parser.parse_args()
 
-    texts, doc_ids = load()
-    runs = groups(doc_ids, texts, random.Random(SEED))
+    texts, row_lists = load_ntrex()
+    runs = groups(row_lists, texts, random.Random(SEED))
     rules = select_rules(RULES)
     counts: Counter[tuple[str, Severity]] = Counter()
     sentences = Counter[str]()
     incomplete = with_keywords = 0
     started = time.perf_counter()
-    lines_of: dict[str, list[int]] = {}
-    for i, doc in enumerate(doc_ids):
-        lines_of.setdefault(doc, []).append(i)
-    documents = {
-        doc: {lang: " ".join(texts[lang][i] for i in rows) for lang in FILES} for doc, rows in lines_of.items()
-    }
+    document_of = {row: n for n, rows in enumerate(row_lists) for row in rows}
+    documents = [{lang: " ".join(texts[lang][i] for i in rows) for lang in LANGS} for rows in row_lists]
     jobs = [
-        (n, rows, {lang: [texts[lang][i] for i in rows] for lang in FILES}, documents[doc_ids[rows.start]])
+        (n, rows, {lang: [texts[lang][i] for i in rows] for lang in LANGS}, documents[document_of[rows.start]])
         for n, rows in enumerate(runs)
     ]
     with Pool(os.cpu_count() or 1) as pool:
@@ -283,19 +240,7 @@ def main() -> None:
     print(summary)
     print("\n".join(table))
     if not args.no_append:
-        entry = [
-            "",
-            "## Form rules on clean text (benchmarks/divergence_form.py)",
-            "",
-            f"{datetime.now():%Y-%m-%d %H:%M} · {machine_line()}",
-            "",
-            summary,
-            "",
-            *table,
-            "",
-        ]
-        with RESULTS.open("a", encoding="utf-8") as results:
-            results.write("\n".join(entry))
+        append_results("Form rules on clean text (benchmarks/divergence_form.py)", summary + "\n\n" + "\n".join(table))
 
 
 if __name__ == "__main__":

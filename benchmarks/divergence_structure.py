@@ -6,8 +6,8 @@ Usage::
     python benchmarks/divergence_structure.py --fit         # measure the length model (align/rules/lengths.py)
     python benchmarks/divergence_structure.py --similarity  # copy similarity: difflib against sacrebleu chrF
 
-NTREX-128 (1,997 line-aligned EN/KK/RU news sentences, 123 documents) is cut into groups of 5–11
-consecutive lines of one document; the first line is the title, the others the abstract, written
+NTREX-128 (1,997 line-aligned EN/KK/RU news sentences, 123 documents) is cut into groups
+(benchmarks/ntrex_docs.py): a document's headline is the title, 4–10 of its lines the abstract, written
 as a Markdown manuscript with tests/rules/manuscript.py's layout and run through detect + align +
 the rules. *Per 200* counts findings per 200 lines (a line is one sentence in each of the three
 languages).
@@ -31,70 +31,25 @@ Scenarios (one change per manuscript, in a random language of the group):
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import argparse
+import difflib
+import random
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-# This folder holds other benchmarks (numbers.py, …) that would shadow standard modules if it came
-# first on sys.path, as it does for a script: move it to the end, and put the repository first.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [str(_HERE.parent)] + [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
+import numpy as np
+from ntrex_docs import LANGS, append_results, context_of, load_ntrex, make_groups, markdown
+from ntrex_docs import Sample as Lines
 
-import argparse  # noqa: E402
-import datetime  # noqa: E402
-import difflib  # noqa: E402
-import os  # noqa: E402
-import platform  # noqa: E402
-import random  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from collections import Counter  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
+from align.rules import Context, Finding, select_rules
+from align.rules.al011_merge_hides_omission import omitted_in_merge
+from align.rules.copies import normalised
+from align.rules.lengths import text_length
 
-import numpy as np  # noqa: E402
-
-from align.api import align_detection, detect  # noqa: E402
-from align.rules import Context, Finding, select_rules  # noqa: E402
-from align.rules.al011_merge_hides_omission import omitted_in_merge  # noqa: E402
-from align.rules.copies import normalised  # noqa: E402
-from align.rules.lengths import text_length  # noqa: E402
-from tests.rules.manuscript import manuscript  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-FILES = {"en": "eng.txt", "kk": "kaz.txt", "ru": "rus.txt"}
-LANGS = ("en", "kk", "ru")
 CODES = ("AL003", "AL004", "AL005", "AL011", "AL012")
 PAIRS = (("en", "kk"), ("en", "ru"), ("kk", "ru"))
-
-
-def shared_dir() -> Path:
-    return Path(os.environ.get("ALIGN_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-
-
-def load_ntrex() -> tuple[dict[str, list[str]], list[list[int]]]:
-    """Sentences per language and the rows of each document, in file order."""
-    base = shared_dir() / "benchmarks" / "ntrex128"
-    texts = {lang: (base / name).read_text(encoding="utf-8").splitlines() for lang, name in FILES.items()}
-    doc_ids = (base / "doc_ids.txt").read_text(encoding="utf-8").splitlines()
-    documents: list[list[int]] = []
-    for row, doc in enumerate(doc_ids):
-        if not documents or doc_ids[documents[-1][0]] != doc:
-            documents.append([])
-        documents[-1].append(row)
-    return texts, documents
-
-
-def make_groups(documents: list[list[int]], rng: random.Random) -> list[list[int]]:
-    """Consecutive rows of one document, 5–11 at a time (a title and 4–10 abstract lines)."""
-    groups: list[list[int]] = []
-    for rows in documents:
-        start = 0
-        while len(rows) - start >= 5:
-            size = min(rng.randint(5, 11), len(rows) - start)
-            groups.append(rows[start : start + size])
-            start += size
-    return groups
 
 
 # --- one manuscript -------------------------------------------------------------------------------
@@ -109,20 +64,13 @@ class Sample:
     extra: tuple[str, str] | None = None  # (lang, abstract text) appended as a second block
 
 
-def build_context(sample: Sample, workdir: Path) -> Context:
-    text = manuscript(
-        {lang: " ".join(sample.lines[lang]) for lang in LANGS},
-        titles=sample.titles,
-        keywords=dict.fromkeys(LANGS, ""),
-    )
+def build_context(sample: Sample) -> Context:
+    text = markdown(Lines({lang: [sample.titles[lang], *sample.lines[lang]] for lang in LANGS}))
     if sample.extra is not None:
         lang, abstract = sample.extra
         label = {"en": "Abstract.", "kk": "Аңдатпа.", "ru": "Аннотация."}[lang]
         text = text.replace("## Introduction", f"**{label}** {abstract}\n\n## Introduction")
-    path = workdir / "paper.md"
-    path.write_text(text, encoding="utf-8")
-    detection = detect(path)
-    return Context(detection=detection, alignments=align_detection(detection))
+    return context_of(text)
 
 
 def sentences_of(context: Context, lang: str, line: str) -> set[int]:
@@ -325,7 +273,6 @@ def run_scenario(
     groups: list[list[int]],
     texts: dict[str, list[str]],
     seed: int,
-    workdir: Path,
     show: bool = False,
 ) -> Outcome:
     rules = select_rules(list(CODES))
@@ -340,7 +287,7 @@ def run_scenario(
         judge = change(sample, rng) if change is not None else None
         if change is not None and judge is None:
             continue
-        context = build_context(sample, workdir)
+        context = build_context(sample)
         findings = [f for rule in rules for f in rule().check(context)]
         outcome.documents += 1
         outcome.lines += len(rows)
@@ -448,26 +395,10 @@ def merge_links(texts: dict[str, list[str]], documents: list[list[int]], step: i
     ]
 
 
-def machine_line() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{platform.machine()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def append(heading: str, lines: list[str], started: float, skip: bool) -> None:
-    """Append ``lines`` under ``heading`` to RESULTS.md with the date, machine and run time."""
-    if skip:
-        return
-    stamp = f"{datetime.date.today().isoformat()}; {machine_line()}; {time.perf_counter() - started:.0f} s."
-    with RESULTS.open("a", encoding="utf-8") as results:
-        results.write(f"\n## {heading}\n\n{stamp}\n\n" + "\n".join(lines) + "\n")
-    print(f"appended to {RESULTS}")
+    """Append ``lines`` under ``heading`` to RESULTS.md with the run time."""
+    if not skip:
+        append_results(heading, f"{time.perf_counter() - started:.0f} s.\n\n" + "\n".join(lines))
 
 
 def per_200(count: int, lines: int) -> str:
@@ -515,26 +446,25 @@ def main() -> None:
     header = f"| scenario | manuscripts | lines | {columns} | errors /200 | recall | notes |"
     table = [header, "|" + "---|" * (header.count("|") - 1)]
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as workdir:
-        for number, name in enumerate(chosen):
-            sample = groups if name == "clean" else random.Random(number).sample(groups, min(args.limit, len(groups)))
-            outcome = run_scenario(name, scenarios[name], sample, texts, args.seed + number, Path(workdir), args.show)
-            recall = f"{targets[name]} {outcome.hits}/{outcome.trials}" if name in targets else "–"
-            notes = ", ".join(f"{k} {v}" for k, v in sorted(outcome.extra.items()))
-            counts = " | ".join(per_200(outcome.findings[c], outcome.lines) for c in CODES)
-            table.append(
-                f"| {name} | {outcome.documents} | {outcome.lines} | {counts} | "
-                f"{per_200(outcome.errors, outcome.lines)} | {recall} | {notes} |"
-            )
-            print(table[-1], flush=True)
-            if args.show:
-                for example in outcome.examples:
-                    print("   ", example)
+    for number, name in enumerate(chosen):
+        sample = groups if name == "clean" else random.Random(number).sample(groups, min(args.limit, len(groups)))
+        outcome = run_scenario(name, scenarios[name], sample, texts, args.seed + number, args.show)
+        recall = f"{targets[name]} {outcome.hits}/{outcome.trials}" if name in targets else "–"
+        notes = ", ".join(f"{k} {v}" for k, v in sorted(outcome.extra.items()))
+        counts = " | ".join(per_200(outcome.findings[c], outcome.lines) for c in CODES)
+        table.append(
+            f"| {name} | {outcome.documents} | {outcome.lines} | {counts} | "
+            f"{per_200(outcome.errors, outcome.lines)} | {recall} | {notes} |"
+        )
+        print(table[-1], flush=True)
+        if args.show:
+            for example in outcome.examples:
+                print("   ", example)
     links = merge_links(texts, documents)
     print("\n".join(table))
     print("\n".join(links))
     note = (
-        f"seed {args.seed}. Findings per 200 NTREX lines (groups of 5–11 lines: title + abstract); "
+        f"seed {args.seed}. Findings per 200 NTREX lines (groups: a headline + 4–10 lines); "
         "recall = hits/trials of the scenario's rule."
     )
     append(

@@ -5,8 +5,8 @@ Usage::
     python benchmarks/divergence_terms.py            # table, append to RESULTS.md
     python benchmarks/divergence_terms.py --show 20  # also print up to 20 clean-text findings to read by hand
 
-NTREX-128 (1,997 line-aligned EN/KK/RU news sentences, 123 documents) is cut into groups of 5–11
-consecutive lines of one document; the first line is the title, the others the abstract, written
+NTREX-128 (1,997 line-aligned EN/KK/RU news sentences, 123 documents) is cut into groups
+(benchmarks/ntrex_docs.py): a document's headline is the title, 4–10 of its lines the abstract, written
 as a Markdown manuscript with tests/rules/manuscript.py's layout and run through detect + align +
 the rules, with the bundled termbase. *Per 200* counts findings per 200 lines (a line is one
 sentence in each of the three languages).
@@ -28,85 +28,21 @@ all findings of the rule on those manuscripts; false alarms come from the clean 
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import argparse
+import random
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-# This folder holds other benchmarks (numbers.py, …) that would shadow standard modules if it came
-# first on sys.path, as it does for a script: move it to the end, and put the repository first.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [str(_HERE.parent)] + [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
+from ntrex_docs import LANGS, Sample, append_results, context_of, load_ntrex, make_groups, markdown, sample_of
 
-import argparse  # noqa: E402
-import datetime  # noqa: E402
-import os  # noqa: E402
-import platform  # noqa: E402
-import random  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from collections import Counter  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
+from align.rules import Context, Finding, Rule, Severity, all_rules, select_rules
+from align.rules.al030_organisation_mismatch import PLACE_SUBJECTS
+from align.terms import TermHit, default_termbase, find_terms
 
-from align.api import align_detection, detect  # noqa: E402
-from align.rules import Context, Finding, Rule, Severity, all_rules, select_rules  # noqa: E402
-from align.rules.al030_organisation_mismatch import PLACE_SUBJECTS  # noqa: E402
-from align.terms import TermHit, default_termbase, find_terms  # noqa: E402
-from tests.rules.manuscript import manuscript  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-FILES = {"en": "eng.txt", "kk": "kaz.txt", "ru": "rus.txt"}
-LANGS = ("en", "kk", "ru")
 CODES = ("AL030", "AL031")
 SEED = 20261124
-
-
-def shared_dir() -> Path:
-    return Path(os.environ.get("ALIGN_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-
-
-def load_ntrex() -> tuple[dict[str, list[str]], list[list[int]]]:
-    """Sentences per language and the rows of each document, in file order."""
-    base = shared_dir() / "benchmarks" / "ntrex128"
-    texts = {lang: (base / name).read_text(encoding="utf-8").splitlines() for lang, name in FILES.items()}
-    doc_ids = (base / "doc_ids.txt").read_text(encoding="utf-8").splitlines()
-    documents: list[list[int]] = []
-    for row, doc in enumerate(doc_ids):
-        if not documents or doc_ids[documents[-1][0]] != doc:
-            documents.append([])
-        documents[-1].append(row)
-    return texts, documents
-
-
-def make_groups(documents: list[list[int]], rng: random.Random) -> list[list[int]]:
-    """Consecutive rows of one document, 5–11 at a time (a title and 4–10 abstract lines)."""
-    groups: list[list[int]] = []
-    for rows in documents:
-        start = 0
-        while len(rows) - start >= 5:
-            size = min(rng.randint(5, 11), len(rows) - start)
-            groups.append(rows[start : start + size])
-            start += size
-    return groups
-
-
-@dataclass
-class Sample:
-    """A manuscript: its lines per language; line 0 is the title, the others the abstract."""
-
-    lines: dict[str, list[str]]
-
-
-def build_context(sample: Sample, workdir: Path) -> Context:
-    text = manuscript(
-        {lang: " ".join(sample.lines[lang][1:]) for lang in LANGS},
-        titles={lang: sample.lines[lang][0] for lang in LANGS},
-        keywords=dict.fromkeys(LANGS, ""),
-    )
-    path = workdir / "paper.md"
-    path.write_text(text, encoding="utf-8")
-    detection = detect(path)
-    return Context(detection=detection, alignments=align_detection(detection))
 
 
 # --- injections -------------------------------------------------------------------------------------
@@ -212,26 +148,24 @@ class Outcome:
 def run(texts: dict[str, list[str]], groups: list[list[int]], show: int) -> dict[str, Outcome]:
     rules = select_rules()
     outcomes: dict[str, Outcome] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        workdir = Path(tmp)
-        for scenario in ("clean", *INJECTIONS):
-            rng = random.Random(f"{SEED}-{scenario}")
-            outcome = outcomes.setdefault(
-                scenario, Outcome(target=INJECTIONS[scenario][0] if scenario in INJECTIONS else "")
-            )
-            for rows in groups:
-                original = {lang: [texts[lang][row] for row in rows] for lang in LANGS}
-                trials: list[Injection | None] = [None]
-                if scenario != "clean":
-                    _, options = INJECTIONS[scenario]
-                    found = options(Sample(original))
-                    trials = list(rng.sample(found, min(TRIALS_PER_MANUSCRIPT, len(found))))
-                for trial in trials:
-                    sample = Sample({lang: list(lines) for lang, lines in original.items()})
-                    if trial is not None:
-                        trial.apply(sample)
-                    judge = trial.judge if trial is not None else None
-                    run_one(build_context(sample, workdir), rows, judge, outcome, rules, show)
+    for scenario in ("clean", *INJECTIONS):
+        rng = random.Random(f"{SEED}-{scenario}")
+        outcome = outcomes.setdefault(
+            scenario, Outcome(target=INJECTIONS[scenario][0] if scenario in INJECTIONS else "")
+        )
+        for rows in groups:
+            original = sample_of(texts, rows)
+            trials: list[Injection | None] = [None]
+            if scenario != "clean":
+                _, options = INJECTIONS[scenario]
+                found = options(original)
+                trials = list(rng.sample(found, min(TRIALS_PER_MANUSCRIPT, len(found))))
+            for trial in trials:
+                sample = original.copy()
+                if trial is not None:
+                    trial.apply(sample)
+                judge = trial.judge if trial is not None else None
+                run_one(context_of(markdown(sample)), rows, judge, outcome, rules, show)
     return outcomes
 
 
@@ -254,18 +188,6 @@ def run_one(
         outcome.rule_findings += sum(f.rule == outcome.target for f in ours)
     elif len(outcome.examples) < show:
         outcome.examples.extend(f"{f.rule} [{rows[0] + 1}] {f.message}" for f in ours)
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{platform.machine()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def per200(count: int, lines: int) -> float:
@@ -313,16 +235,13 @@ def main() -> None:
     print(f"{elapsed:.0f} s, {len(all_rules())} rules in the catalogue")
     if args.no_append:
         return
-    stamp = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
-    with RESULTS.open("a", encoding="utf-8") as out:
-        out.write(
-            f"\n## Term rules AL030, AL031 (benchmarks/divergence_terms.py)\n\n{stamp} · {machine()}\n\n"
-            f"NTREX-128 in {len(groups)} manuscripts of 5–11 consecutive lines (title + abstract), "
-            "detect + align + all rules, bundled termbase. Per 200 = findings per 200 lines; recall = injected "
-            "changes reported; precision = findings of the targeted rule that report the injected change / all "
-            "its findings on those manuscripts.\n\n"
-            f"{result}\n"
-        )
+    append_results(
+        "Term rules AL030, AL031 (benchmarks/divergence_terms.py)",
+        f"NTREX-128 in {len(groups)} manuscripts (a document's headline + 4–10 of its lines: title + abstract), "
+        "detect + align + all rules, bundled termbase. Per 200 = findings per 200 lines; recall = injected "
+        "changes reported; precision = findings of the targeted rule that report the injected change / all "
+        f"its findings on those manuscripts.\n\n{result}",
+    )
 
 
 if __name__ == "__main__":

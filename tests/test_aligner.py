@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from align.aligner import Link, align_items, align_pair, align_three
-from align.aligner.features import anchors
+from align.aligner.features import anchors, structure
 from align.aligner.fold import fold, fold_many
+from align.aligner.kernels import LOWER_START, OPEN_END, SENTENCE_BREAK
 
 EN = [
     "Kazakhstan exported 1,200 tonnes of wheat to China in 2019.",
@@ -87,6 +88,27 @@ def test_two_to_two_when_the_boundary_moves() -> None:
     links = align_pair(en, ru, "en", "ru")
     assert ((2, 3), (2, 3)) in beads(links)
     assert_covers(links, len(en), len(ru))
+
+
+def test_a_sentence_cut_at_a_comma_is_one_to_two() -> None:
+    # The RU unit that opens in lower case, after one that ends on a comma, continues a sentence.
+    en = [*EN[:6], "A new bridge over the Irtysh river, the longest in the region, will open in 2025.", EN[7]]
+    ru = [*RU[:6], "Новый мост через реку Иртыш,", "самый длинный в регионе, откроется в 2025 году.", RU[7]]
+    links = align_pair(en, ru, "en", "ru")
+    assert ((6,), (6, 7)) in beads(links)
+    assert_covers(links, len(en), len(ru))
+
+
+def test_two_sentences_in_one_unit_are_two_to_one() -> None:
+    kk = [*KK[:3], KK[3] + " " + KK[4], *KK[5:]]
+    links = align_pair(EN, kk, "en", "kk")
+    assert ((3, 4), (3,)) in beads(links)
+    assert_covers(links, len(EN), len(kk))
+
+
+def test_structure_marks() -> None:
+    marks = structure(["Mr. Adams said it. Then he left.", "The Rev. John Howard", "as a defender,", "Астана."])
+    assert marks.tolist() == [SENTENCE_BREAK, 0, LOWER_START | OPEN_END, 0]
 
 
 def test_an_omission_in_the_middle_is_one_to_zero_not_a_merge() -> None:

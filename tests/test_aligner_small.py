@@ -48,7 +48,9 @@ def test_similarity_kernels_are_bit_identical(src: list[str], tgt: list[str]) ->
 
 
 def test_fine_scores_and_pairwise_dp_match_the_loops() -> None:
-    ((s, s_norm, s_adj1, s_adj2), (t, t_norm, t_adj1, t_adj2)), weights = _problem(EN, RU[:3] + RU[4:])
+    # A split (a comma ending, a lower-case start) and a merge give the structure marks something to do.
+    en = [*EN[:2], "President Tokayev met the German delegation,", "in Astana.", EN[3] + " " + EN[4], *EN[5:]]
+    ((s, s_norm, s_adj1, s_adj2), (t, t_norm, t_adj1, t_adj2)), weights = _problem(en, RU[:3] + RU[4:])
     band = full_band(s.size, t.size)
     cells = cell_band(band, t.size)
     dots = small.band_dots_dense(s.ptr, s.ids, t.ptr, t.ids, weights, *cells)
@@ -57,7 +59,7 @@ def test_fine_scores_and_pairwise_dp_match_the_loops() -> None:
         band.lo, band.hi, band.off, BEAD_A, BEAD_B, dots, *cells, s_norm, t_norm, s_adj1, s_adj2, t_adj1, t_adj2,
         s.lengths, t.lengths, s.punct, t.punct, s.names, t.names, np.log(np.full(8, 0.125)),
         np.sin(knots * 7), 7.0 / 1.0, np.cos(knots * 3), 1.7, np.array([0.5, -1.0, -2.0, -3.0, -4.0]),
-        knots - 0.5, 2.3, 1.05, 3.4,
+        np.array([0.2, -1.5, -2.5, -3.5]), knots - 0.5, 2.3, 1.05, 3.4,
     )  # fmt: skip
     scores = small.fine_scores(*args)
     assert np.array_equal(scores, _loop("fine_scores")(*args))

@@ -269,9 +269,52 @@ def test_label_at_the_start_of_a_line_inside_a_paragraph(tmp_path: Path) -> None
 
 def test_split_paragraph_keeps_its_source_lines() -> None:
     paragraph = Paragraph("Title line Abstract. Text here", 4, 5, line_map=((0, 4), (11, 5)))
-    first, second = split_where(paragraph, lambda _previous, rest: rest.startswith("Abstract"))
+    seen: list[tuple[str, str, str]] = []
+
+    def before_abstract(previous: str, line: str, rest: str) -> bool:
+        seen.append((previous, line, rest))
+        return rest.startswith("Abstract")
+
+    first, second = split_where(paragraph, before_abstract)
+    assert seen == [("Title line", "Abstract. Text here", "Abstract. Text here")]
     assert (first.text, first.start_line, first.end_line) == ("Title line", 4, 4)
     assert (second.text, second.start_line, second.line_at(10)) == ("Abstract. Text here", 5, 5)
+
+
+def test_label_alone_on_a_line_after_title_and_author_lines(tmp_path: Path) -> None:
+    # PDF text without blank lines: the bare label belongs neither to the title nor to the affiliation.
+    text = (
+        "Kazakhstan and the European Union\nA.B. Seitkali¹\n¹Al-Farabi Kazakh National University, Almaty\n"
+        "Abstract\n" + EN_ABSTRACT + "\nKeywords: Kazakhstan, European Union\n"
+    )
+    detection = _detect_text(tmp_path, text, "paper.txt")
+    assert _block(detection, "en", "title").text == "Kazakhstan and the European Union"
+    abstract = _block(detection, "en", "abstract")
+    assert (abstract.label, abstract.start_line, len(abstract.sentences)) == ("Abstract", 5, 3)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "ҚЫЗЫЛ ТОЛҚЫН: КОНЦЕНТРАЦИЯ ПИНЕЛЛАС, МАНАТИ ЖӘНЕ САРАСОТА АЙМАҚТАРЫНДА АЗАЙДЫ",  # "центр" inside a word
+        "Сотрудничество в Центральной Азии, Европе и Китае",  # "Центральной" names no centre
+        "САРА ПАЛИННІҢ ҮЛКЕН ҰЛЫ ҚАМАУҒА АЛЫНДЫ",  # "алынды" without a date is no date line
+    ],
+)
+def test_titles_that_look_like_furniture_words(tmp_path: Path, title: str) -> None:
+    abstract = KK_ABSTRACT if "Ы" in title else RU_ABSTRACT
+    label = "Аңдатпа" if "Ы" in title else "Аннотация"
+    detection = _detect_text(tmp_path, f"{title}\n\n{label}. {abstract}\n", "paper.txt")
+    assert [b.text for b in detection.blocks if b.role == "title"] == [title]
+
+
+def test_running_header_with_volume_and_issue_is_not_the_title(tmp_path: Path) -> None:
+    text = (
+        "Journal of Central Asian Studies, 2024, Vol. 12, No. 1\nKazakhstan and the European Union\n"
+        "A.B. Seitkali¹\nAbstract\n" + EN_ABSTRACT + "\n"
+    )
+    detection = _detect_text(tmp_path, text, "paper.txt")
+    assert _block(detection, "en", "title").text == "Kazakhstan and the European Union"
 
 
 def test_thesis_field_lines_are_skipped_and_the_topic_is_the_title(tmp_path: Path) -> None:

@@ -44,8 +44,8 @@ def cli(checked: dict[str, CheckResult], monkeypatch: pytest.MonkeyPatch):
     """Invoke ``align check`` from the repository root with the checking replaced by the cached results."""
     monkeypatch.chdir(REPO)
 
-    def cached_check_paths(paths, recursive, select, ignore, termbase):
-        rules = {rule.code for rule in select_rules(select or (), ignore or ())}  # also validates codes
+    def cached_check_paths(paths, recursive, settings, jobs=1):
+        rules = {rule.code for rule in select_rules(settings.select, settings.ignore)}
         results = []
         for path in paths:
             result = checked[str(path)]
@@ -206,3 +206,53 @@ def test_interrupted_write_leaves_the_old_report_and_no_temporary(cli, tmp_path:
 def test_bad_format_is_a_usage_error(cli) -> None:
     result = cli(SEED_000, "--format", "xml")
     assert result.exit_code == 2
+
+
+@pytest.fixture
+def with_unreadable(cli, checked, monkeypatch: pytest.MonkeyPatch):
+    """``align check`` on seed 000 and an empty file, the seed's results cached."""
+    from align.errors import InputError
+
+    empty = InputError("submissions/empty.md", "file is empty")
+
+    def cached_check_paths(paths, recursive, settings, jobs=1):
+        return [checked[str(SEED_000)]], [empty]
+
+    monkeypatch.setattr(align.cli, "_check_paths", cached_check_paths)
+    return lambda *args: runner.invoke(app, ["check", str(SEED_000), "submissions/empty.md", *args])
+
+
+def test_every_machine_format_names_an_unreadable_input(with_unreadable) -> None:
+    sarif = with_unreadable("--format", "sarif")
+    assert sarif.exit_code == 2
+    log = json.loads(sarif.stdout)
+    assert list(Draft4Validator(load_schema()).iter_errors(log)) == []
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error" and notification["message"]["text"] == "file is empty"
+    assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "submissions/empty.md"
+
+    junit = etree.fromstring(with_unreadable("--format", "junit").stdout.encode())
+    assert junit.get("errors") == "1"
+    (errored,) = junit.findall("testsuite[@name='submissions/empty.md']/testcase/error")
+    assert errored.get("message") == "file is empty"
+
+    github = with_unreadable("--format", "github").stdout.splitlines()
+    assert github[-1] == "::error file=submissions/empty.md,title=unreadable input::file is empty"
+
+    document = json.loads(with_unreadable("--format", "json").stdout)
+    assert document["errors"] == [{"path": "submissions/empty.md", "problem": "file is empty"}]
+
+
+def test_annotations_of_an_article_in_a_multi_article_file_point_at_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    issue = "tests/fixtures/jats/issue_two_articles.xml"
+    results, errors = check_paths([issue])
+    assert not errors and [r.detection.document.path for r in results] == [f"{issue}#1", f"{issue}#2"]
+    assert [r.detection.document.file for r in results] == [issue, issue]
+    lines = runner.invoke(app, ["check", issue, "-f", "github"]).stdout.splitlines()
+    assert lines and all(f"file={issue}," in line for line in lines)
+    log = json.loads(runner.invoke(app, ["check", issue, "-f", "sarif"]).stdout)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris == {issue}

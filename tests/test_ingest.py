@@ -22,6 +22,7 @@ from align.ingest import (
     docx_reader,
     normalize_lang,
     read_document,
+    read_documents,
 )
 
 SAMPLES = Path(__file__).resolve().parents[1] / "corpora" / "samples"
@@ -99,7 +100,6 @@ def test_read_document_reports_legacy_encoding(tmp_path: Path) -> None:
         (b"  \n\n\t\n", "file contains no text"),
         (b"Abstract\x00\x01\x02 text" * 20, "not a text file (binary content)"),
         (b"text \x01\x02\x03\x04\x05\x06\x07\x08 more " * 20, "not a text file (binary content)"),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\nstream", "not a text file (a PDF: extract its text first)"),
     ],
 )
 def test_unusable_text_files(tmp_path: Path, content: bytes, problem: str) -> None:
@@ -135,8 +135,8 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 
 
 def test_unsupported_formats_are_named(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="PDF is not supported"):
-        read_document(write(tmp_path, "paper.pdf", b"%PDF-1.4"))
+    with pytest.raises(InputError, match=r"legacy \.doc is not supported"):
+        read_document(write(tmp_path, "paper.doc", b"\xd0\xcf\x11\xe0"))
 
 
 # --- Markdown and HTML -------------------------------------------------------------------------
@@ -243,6 +243,17 @@ def test_seed_002_page_furniture_and_footnote_markers() -> None:
     assert "2.5 times longer" in full
 
 
+def test_form_feed_on_its_own_line_is_a_page_break(tmp_path: Path) -> None:
+    # pdftotext and align's PDF reader put a form feed between pages; the sentence cut by it is joined.
+    source = "The establishment of a state reli-\n\f\ngion remains the norm.\n\nA new paragraph.\n"
+    document = read_document(write(tmp_path, "pages.txt", source))
+    assert [p.text for p in document.paragraphs] == [
+        "The establishment of a state religion remains the norm.",
+        "A new paragraph.",
+    ]
+    assert document.paragraphs[0].line_at(len("The establishment of a state reli")) == 3
+
+
 def test_hyphenation_dashes_and_footnotes(tmp_path: Path) -> None:
     source = (
         "We study inter-\nnational law; the international order matters.\n\n"
@@ -251,6 +262,8 @@ def test_hyphenation_dashes_and_footnotes(tmp_path: Path) -> None:
         "The segmen-\ntation step runs first.\n\n"
         "Its foreign policy—\nas multi-vector, see pp. 186–\n187 here.\n\n"
         "Развитие сотрудни-\nчества важно.\n\n"
+        "КАЗАХСТАН И ЕВРО-\nПЕЙСКАЯ ИНТЕГРАЦИЯ.\n\n"
+        "Кеңі-\nрек айтқанда, БҰҰ-\nдағы Brexit-\nтен бері.\n\n"
         "See p.12 and No.5 in 1994, 2004 at the G20 summit.\n"
     )
     assert texts(write(tmp_path, "hyphens.txt", source)) == [
@@ -260,8 +273,77 @@ def test_hyphenation_dashes_and_footnotes(tmp_path: Path) -> None:
         "The segmentation step runs first.",
         "Its foreign policy—as multi-vector, see pp. 186–187 here.",
         "Развитие сотрудничества важно.",
+        "КАЗАХСТАН И ЕВРОПЕЙСКАЯ ИНТЕГРАЦИЯ.",
+        "Кеңірек айтқанда, БҰҰ-дағы Brexit-тен бері.",
         "See p.12 and No.5 in 1994, 2004 at the G20 summit.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # an opening quote (” and “ open quotations in Kazakh and Russian texts): the number is text
+        ("Ол ”60 минут” бағдарламасына сұхбат берді.", "Ол ”60 минут” бағдарламасына сұхбат берді."),
+        ("”60 минут” бағдарламасы көрсетілді.", "”60 минут” бағдарламасы көрсетілді."),
+        ("В фильме («60 минут») об этом нет ни слова.", "В фильме («60 минут») об этом нет ни слова."),
+        ('He watched "60 Minutes" last night.', 'He watched "60 Minutes" last night.'),
+        # a closing quote after a word or a stop: the glued number is a footnote marker
+        ("Бұл «Болашақ»12 бағдарламасы.", "Бұл «Болашақ» бағдарламасы."),
+        ("the natural resources”.6 The next", "the natural resources”. The next"),
+        ("бағдарламасы ”60 минут”5 деп аталады.", "бағдарламасы ”60 минут” деп аталады."),
+    ],
+)
+def test_number_after_a_quote(tmp_path: Path, source: str, expected: str) -> None:
+    assert texts(write(tmp_path, "quotes.txt", source + "\n")) == [expected]
+
+
+def test_pdf_text_without_blank_lines_titles_in_capitals_and_keywords(tmp_path: Path) -> None:
+    # Kazakhstani journal PDFs: title in capitals, the label alone on a line, the abstract wrapped at
+    # 80 columns, a one-line keywords list and at once the next language's title.
+    en_line = "The article studies the ties between the two partners in detail and at length.\n"
+    kk_line = "мәтіннің бұл жолы PDF құралымен белгілі бір енде тасымалданып бөлінген ұзын жол\n"
+    source = (
+        "Central Asian Survey, 2020, Vol. 39, No. 3\n"
+        "KAZAKHSTAN AND THE EUROPEAN UNION\nAbstract\n" + en_line * 4 + "Keywords: Kazakhstan, European Union, BRI\n"
+        "ҚАЗАҚСТАН ЖӘНЕ ЕУРОПАЛЫҚ ОДАҚ\nАңдатпа\n" + kk_line * 3 + "Соңғы сөйлем.\n"
+        "Түйін сөздер: Қазақстан, Еуропалық Одақ, халықаралық қатынастар, ынтымақтастық,\n"
+        "сауда\nКАЗАХСТАН И ЕВРОПЕЙСКИЙ СОЮЗ\nАннотация\n"
+    )
+    paragraphs = read_document(write(tmp_path, "pdf.txt", source)).paragraphs
+    got = [(p.text.split()[0], p.heading, p.start_line, p.end_line) for p in paragraphs]
+    assert got == [
+        ("Central", False, 1, 1),
+        ("KAZAKHSTAN", True, 2, 2),
+        ("Abstract", False, 3, 7),
+        ("Keywords:", False, 8, 8),  # ends at its short line, though "BRI" and the next line are in capitals
+        ("ҚАЗАҚСТАН", True, 9, 9),
+        ("Аңдатпа", False, 10, 14),
+        ("Түйін", False, 15, 16),  # a wrapped list: the first line ends with a comma
+        ("КАЗАХСТАН", True, 17, 17),
+        ("Аннотация", False, 18, 18),
+    ]
+
+
+def test_keywords_line_ends_before_a_title_in_title_case(tmp_path: Path) -> None:
+    # A long keywords line, then the next language's title: a list of short items is over.
+    body = "The article studies the ties between the two partners in detail and at length.\n" * 4
+    keywords = "Keywords: water diplomacy, Syr Darya, transboundary rivers, Central Asia, Aral\n"
+    title = "Сырдария бассейніндегі Қазақстанның су дипломатиясы\n"
+    paragraphs = read_document(write(tmp_path, "kw.txt", body + keywords + title + "Аңдатпа\n")).paragraphs
+    assert [(p.start_line, p.end_line) for p in paragraphs] == [(1, 4), (5, 5), (6, 7)]
+
+
+def test_a_sentence_after_a_colon_is_no_list(tmp_path: Path) -> None:
+    # "Name: noun, long phrase …" opens running text: the title-like line after it is not cut off.
+    lines = [
+        "Бернард Ванн: церковнослужитель, награжденный крестом Виктории во время Первой",
+        "мировой войны В истории англиканской церкви только один священник-воин был",
+        "награжден крестом Виктории во время Первой мировой войны, и это событие было",
+        "отмечено в его родном городе 100 лет спустя. Подполковник Преподобный Бернард",
+        "Ванн был награжден этой наградой 29 сентября 1918 года за участие в нападении.",
+    ]
+    paragraphs = read_document(write(tmp_path, "news.txt", "\n".join(lines) + "\n")).paragraphs
+    assert [(p.start_line, p.end_line) for p in paragraphs] == [(1, 5)]
 
 
 def test_page_furniture_is_dropped_and_split_sentences_rejoined(tmp_path: Path) -> None:
@@ -444,14 +526,21 @@ def test_jats_front_matter(tmp_path: Path, ns: str) -> None:
     assert [p.end_line for p in document.paragraphs] == [9, 11, 14, 18, 21, 23, 25, 26]
 
 
-def test_jats_reads_the_first_article_only_and_leaves_unknown_lang_empty(tmp_path: Path) -> None:
+def test_jats_reads_each_article_and_leaves_unknown_lang_empty(tmp_path: Path) -> None:
     source = (
         "<articles><article><front><article-meta><title-group><article-title>First</article-title>"
         "</title-group></article-meta></front></article><article><front><article-meta><title-group>"
         "<article-title>Second</article-title></title-group></article-meta></front></article></articles>"
     )
-    paragraphs = read_document(write(tmp_path, "ojs.xml", source)).paragraphs
-    assert [(p.text, p.lang_hint) for p in paragraphs] == [("First", None)]
+    path = write(tmp_path, "ojs.xml", source)
+    documents = read_documents(path)
+    assert [document.path for document in documents] == [f"{path}#1", f"{path}#2"]
+    assert [[(p.text, p.lang_hint) for p in document.paragraphs] for document in documents] == [
+        [("First", None)],
+        [("Second", None)],
+    ]
+    with pytest.raises(InputError, match="holds 2 articles"):
+        read_document(path)
 
 
 def test_jats_xxe_never_leaks_a_file(tmp_path: Path) -> None:
@@ -508,7 +597,7 @@ def test_normalize_lang(code: str | None, expected: str | None) -> None:
 
 
 def test_collect_paths(tmp_path: Path) -> None:
-    for name in ("b.md", "a.txt", "c.docx", ".hidden.txt", "~$c.docx", "notes.pdf", "sub/d.xml", ".git/e.txt"):
+    for name in ("b.md", "a.txt", "c.docx", ".hidden.txt", "~$c.docx", "notes.odt", "sub/d.xml", ".git/e.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     (tmp_path / "empty").mkdir()
@@ -517,14 +606,14 @@ def test_collect_paths(tmp_path: Path) -> None:
     assert errors == []
     deep, _ = collect_paths([tmp_path], recursive=True)
     assert [p.relative_to(tmp_path).as_posix() for p in deep] == ["a.txt", "b.md", "c.docx", "sub/d.xml"]
-    given = ["notes.pdf", "missing.txt", "empty", "a.txt", "."]
+    given = ["notes.odt", "missing.txt", "empty", "a.txt", "."]
     paths, errors = collect_paths([tmp_path / name for name in given])
-    assert [p.name for p in paths] == ["notes.pdf", "a.txt", "b.md", "c.docx"]
+    assert [p.name for p in paths] == ["notes.odt", "a.txt", "b.md", "c.docx"]
     assert [(Path(e.path).name, e.problem.split(" (")[0]) for e in errors] == [
         ("missing.txt", "no such file or directory"),
         ("empty", "directory has no supported files"),
     ]
-    assert {".txt", ".md", ".docx", ".xml"} <= SUPPORTED_SUFFIXES
+    assert {".txt", ".md", ".docx", ".pdf", ".xml", ".nxml"} <= SUPPORTED_SUFFIXES
 
 
 def test_reading_never_modifies_inputs(tmp_path: Path) -> None:

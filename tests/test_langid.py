@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from align.langid import LangGuess, identify, is_kazakh_latin
+from align.langid._letters import ScriptCounts, count_script_words, count_scripts
 from align.langid.translit import kazakh_cyrillic_to_latin_2021
 
 ENGLISH = "The results show a strong correlation between the two variables in all regions."
@@ -178,3 +179,9 @@ def test_transliteration_keeps_other_characters_and_spells_loan_letters() -> Non
     assert kazakh_cyrillic_to_latin_2021("Abc 123, «ә»!") == "Abc 123, «ä»!"
     assert kazakh_cyrillic_to_latin_2021("Юлия ЮЛИЯ Щучинск") == "Iuliia IULİIA Şşuçinsk"
     assert kazakh_cyrillic_to_latin_2021("цирк объект") == "tsirk obekt"
+
+
+def test_script_counts_ignore_the_characters_used_as_script_marks() -> None:
+    # Letters are counted by replacing them with control characters: those already in a text are no letters.
+    assert count_scripts("a\x01б\x02ж\x03") == ScriptCounts(latin=1, cyrillic=2, other=0)
+    assert count_script_words("Қазақ\x01 text\x02 中文") == ScriptCounts(latin=1, cyrillic=1, other=1)

@@ -88,3 +88,58 @@ def test_every_exonym_form_names_its_own_place() -> None:
                 matches = find_places(words_of("Об этом " + text), lang, strict=not form.ambiguous)
                 found = [p.english for p, _ in matches]
                 assert place.english in found, (lang, text)
+
+
+@pytest.mark.parametrize(
+    ("english", "cyrillic"),
+    [
+        ("Rowe", "Роу"),  # ow / оу
+        ("Cownie", "Коуни"),
+        ("Poulter", "Полтер"),  # oul / ол
+        ("Brother", "Бразер"),  # th / з
+        ("Ian", "Айяном"),  # initial i / ай
+        ("Jan", "Ян"),  # initial j / й
+        ("Park", "Пак"),  # ar before a consonant / а
+        ("Yong", "Ён"),  # ё / yo
+        ("Roy", "Роем"),  # Рой declined: Роем, Роя, Рою
+    ],
+)
+def test_more_transcription_conventions_are_similar(english: str, cyrillic: str) -> None:
+    assert similar(word(english), word(cyrillic))
+
+
+def test_readings_do_not_make_common_words_names() -> None:
+    assert not similar(word("Founder"), word("Фонда"))  # ou is о only before l
+    # "wasn't": the word before an English contraction is never a name (its consonants are Washington's)
+    assert [w.text for w in words_of("there wasn't much")] == ["there", "t", "much"]
+    assert similar(word("wasn"), word("Вашингтон"))
+
+
+def test_names_translated_rather_than_transliterated_are_places() -> None:
+    assert places_in("в Твиттере", "ru") == ["Twitter"]
+    assert places_in("said in a tweet on Friday", "en", strict=False) == ["Twitter"]
+    assert places_in("said in a tweet on Friday", "en") == []  # "~": only a place named elsewhere
+    assert places_in("Северный поток", "ru") == ["Nord Stream"]
+    assert places_in("алманиялық флот", "kk", strict=False) == ["Germany"]
+
+
+def test_loose_candidates_are_the_forms_a_full_scan_would_match() -> None:
+    # the index (first letters, stems inside compounds) must find exactly what trying every form finds
+    for lang, text in [
+        ("ru", "северокорейский южноафриканский Евросоюз средиземноморье нью-йоркский"),
+        ("kk", "еуропалықтарға солтүстіккореялық қазақстандықтар"),
+        ("en", "Kazakhs Eurasianism Koreans"),
+    ]:
+        words = words_of(text)
+        lowered = [w.text.lower() for w in words]
+        expected = [
+            (place.english, i)
+            for i, token in enumerate(lowered)
+            for place in places()
+            if any(
+                len(form.words) == 1 and form_matches(token, form.words[0], lang, strict=False)
+                for form in place.forms[lang]
+            )
+        ]
+        found = [(place.english, span[0]) for place, span in find_places(words, lang, strict=False) if len(span) == 1]
+        assert sorted(found) == sorted(set(expected)), lang

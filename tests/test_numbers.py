@@ -335,6 +335,13 @@ def test_identifiers_and_dates() -> None:
     assert differs("on 29 September 2018", "en", "30.09.2018", "ru")
 
 
+def test_code_with_a_two_digit_year_names_that_year() -> None:
+    # "SS19" is the spring/summer 2019 collection; translators spell it out
+    assert not differs("for their SS19 collection", "en", "2019 жылдық жаз топтамаларында", "kk")
+    assert differs("for their SS19 collection", "en", "2018 жылдық жаз топтамаларында", "kk")
+    assert not differs("La Riviera SS19 collection", "en", "“Ла Ривера” 2019 жазғы топтамасында", "kk")
+
+
 @pytest.mark.parametrize(
     ("english", "kazakh"),
     [

@@ -74,9 +74,9 @@ def test_files_regex_selects_manuscripts_only(hook_id: str) -> None:
     assert SAMPLES
     for sample in SAMPLES:
         assert pattern.search(sample.relative_to(ROOT).as_posix()), sample
-    for name in ("submissions/paper.docx", "Paper.DOCX", "article.xml", "paper.md", "paper.markdown"):
+    for name in ("submissions/paper.docx", "Paper.DOCX", "article.xml", "paper.md", "paper.markdown", "paper.pdf"):
         assert pattern.search(name), name
-    for name in ("align/cli.py", "paper.docx.bak", "paper.pdf", "pyproject.toml", "notes.txt.orig"):
+    for name in ("align/cli.py", "paper.docx.bak", "paper.pdf.part", "pyproject.toml", "notes.txt.orig"):
         assert not pattern.search(name), name
 
 

@@ -425,3 +425,45 @@ def test_seed_000_yields_exactly_the_two_known_term_errors(bundled: Termbase) ->
         hits = find_terms(text, lang, bundled)
         errors |= {(lang, c, h.text) for c in english for h in deprecated_hits(hits, c)}
     assert errors == {("ru", "great-power", "супердержавы"), ("kk", "council-of-europe", "Еуропалық Кеңес")}
+
+
+TBX_CROSS_REFERENCE = """<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+  <text><body>
+    <conceptEntry id="eu"><langSec xml:lang="en"><termSec><term>European Union</term></termSec></langSec>
+    </conceptEntry>
+    <conceptEntry id="brexit">
+      <ref type="crossReference" target="eu">European Union</ref>
+      <langSec xml:lang="en"><termSec><term>Brexit</term></termSec></langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+"""
+
+
+def test_tbx_cross_references_say_what_a_concept_mentions(tmp_path: Path) -> None:
+    termbase = load_termbase(write(tmp_path, "x.tbx", TBX_CROSS_REFERENCE))
+    assert termbase.concept("brexit").mentions == ("eu",)
+    assert termbase.concept("eu").mentions == ()
+    again = read_tbx("again.tbx", tbx_bytes(termbase))
+    assert again.concept("brexit").mentions == ("eu",)
+    merged = termbase.merged(tb(("brexit", [("ru", "Брексит", "preferred")])))
+    assert merged.concept("brexit").mentions == ("eu",)
+
+
+def test_bundled_national_fund_needs_its_whole_name(bundled: Termbase) -> None:
+    assert [h.concept_id for h in find_terms("Национального фонда Шотландии", "ru", bundled)] == []
+    assert [h.concept_id for h in find_terms("Национального фонда Республики Казахстан", "ru", bundled)] == [
+        "national-fund-kz"
+    ]
+
+
+def test_the_termbase_readme_states_the_bundled_termbase_size() -> None:
+    from pathlib import Path
+
+    from align.terms import bundled_termbase_path, load_termbases
+
+    termbase = load_termbases([bundled_termbase_path()])
+    readme = (Path(__file__).resolve().parents[1] / "corpora" / "termbases" / "README.md").read_text(encoding="utf-8")
+    counts = ", ".join(f"{termbase.count_terms(lang):,} {lang.upper()}" for lang in ("en", "kk", "ru"))
+    stated = f"{len(termbase.concepts)} concepts, {termbase.count_terms():,} terms ({counts})"
+    assert stated in readme

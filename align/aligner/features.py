@@ -23,16 +23,22 @@ import numpy as np
 
 from align.aligner.fold import fold_many
 from align.aligner.jit import is_small, kernel
+from align.aligner.kernels import LOWER_START, OPEN_END, SENTENCE_BREAK
+from align.aligner.lexicon import concept_features
 
 GRAM_BITS = 20  # four 5-bit symbols
 SKELETON_BITS = 15  # three 5-bit symbols
 ANCHOR_BITS = 18
 SKELETON_BASE = 1 << GRAM_BITS
+LEXICON_BITS = 14  # concept numbers of the core lexicon
 ANCHOR_BASE = SKELETON_BASE + (1 << SKELETON_BITS)
-FEATURE_SPACE = ANCHOR_BASE + (1 << ANCHOR_BITS)
+LEXICON_BASE = ANCHOR_BASE + (1 << ANCHOR_BITS)
+FEATURE_SPACE = LEXICON_BASE + (1 << LEXICON_BITS)
 # Anchors are rarer and more reliable than 4-grams; this multiplies their idf weight.  Chosen by
 # the alignment benchmark (docs/decisions.md "Aligner features").
 ANCHOR_BOOST = 2.0
+# Lexicon concepts (a word and its translation) multiply their idf weight by this.
+LEXICON_BOOST = 3.0
 
 _SEPARATOR_CODE = 31
 _DIGIT_CODE = 27
@@ -213,6 +219,39 @@ def _punct_bits() -> np.ndarray:
 
 _PUNCT_BITS = _punct_bits()
 
+# Structure marks, after the four punctuation classes.  A text holding two sentences, a text that
+# opens in lower case or ends on a comma: what a merge or a split leaves, and what a translation of
+# a whole sentence does not.  The DP keeps the first only for 1:1 beads (the junction between two
+# units of a 1:2 bead is a sentence break too), the second from a bead's first unit, the third
+# from its last.  A sentence ends after a lower-case word (not "a.m."), a capitalised word of five
+# letters or more (not "Rev." or "Sen."), a digit or a closing quote, and the next one opens with a
+# capital; the end marks are found first (a fast pattern), the word before each one checked after.
+_BREAK_RE = re.compile(r"[.!?…]+[\"»”'’)]*[ \t\u00a0]+[\"«“„(]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+_ENDING_WORD_RE = re.compile(r"(?:\b[a-zа-яёәғқңөұүһі]\w+|\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\w{4,}|\d|[»”\"')])\Z")
+_OPENING = " \"'«“„(—–-"
+
+
+def structure(texts: Sequence[str]) -> np.ndarray:
+    """Bit mask per sentence: ``SENTENCE_BREAK``, ``LOWER_START`` and ``OPEN_END`` (see above)."""
+    flags = np.zeros(len(texts), dtype=np.int64)
+    if not texts:
+        return flags
+    joined = _joined(texts)
+    starts = np.zeros(len(texts), np.int64)
+    np.cumsum([len(t) + 1 for t in texts[:-1]], out=starts[1:])
+    breaks = [
+        match.start()
+        for match in _BREAK_RE.finditer(joined)
+        if _ENDING_WORD_RE.search(joined, max(0, match.start() - 40), match.start())
+    ]
+    flags[np.searchsorted(starts, np.asarray(breaks, np.int64), side="right") - 1] |= SENTENCE_BREAK
+    for k, text in enumerate(texts):
+        if text.lstrip(_OPENING)[:1].islower():
+            flags[k] |= LOWER_START
+        if text.rstrip()[-1:] in (",", ";"):
+            flags[k] |= OPEN_END
+    return flags
+
 
 _OPENERS = np.zeros(0x2100, bool)
 _OPENERS[[ord(c) for c in '.!?:;\n"«“„(—–-']] = True
@@ -249,7 +288,7 @@ class SideFeatures:
     ptr: np.ndarray  # int64 (n+1)
     ids: np.ndarray  # int32 feature ids
     lengths: np.ndarray  # float64 character counts
-    punct: np.ndarray  # int64 bit mask of punctuation classes
+    punct: np.ndarray  # int64 bit mask of punctuation classes and structure marks
     names: np.ndarray  # float64 count of capitalised words not opening a sentence
 
     @property
@@ -338,8 +377,9 @@ def _unique_rows_small(rows: np.ndarray, ids: np.ndarray, n: int, space: int) ->
 CHUNK = 20_000  # sentences processed at a time, so that temporary arrays stay small
 
 
-def side_features(texts: Sequence[str]) -> SideFeatures:
-    """Features of one side: folded 4-grams, skeleton trigrams and anchors, unique ids per sentence."""
+def side_features(texts: Sequence[str], lang: str | None = None) -> SideFeatures:
+    """Features of one side: folded 4-grams, skeleton trigrams, anchors and, when ``lang`` is
+    given, lexicon concepts (:mod:`align.aligner.lexicon`); unique ids per sentence."""
     texts = list(texts)
     ptrs: list[np.ndarray] = [np.zeros(1, np.int64)]
     ids: list[np.ndarray] = []
@@ -352,6 +392,7 @@ def side_features(texts: Sequence[str]) -> SideFeatures:
             _gram_ids(keys, 4),
             _gram_ids(skeleton_many(keys), 3),
             _anchor_features(chunk),
+            concept_features(chunk, lang),
         ]
         rows = np.concatenate([sentence.astype(np.int32, copy=False) for sentence, _ in found])
         chunk_ids = np.concatenate(
@@ -359,13 +400,14 @@ def side_features(texts: Sequence[str]) -> SideFeatures:
                 found[0][1].astype(np.int32, copy=False),
                 found[1][1].astype(np.int32, copy=False) + SKELETON_BASE,
                 found[2][1].astype(np.int32, copy=False),
+                found[3][1].astype(np.int32, copy=False) + LEXICON_BASE,
             ]
         )
         del found
         ptr, unique = unique_rows(rows, chunk_ids, len(chunk))
         ptrs.append(ptr[1:] + ptrs[-1][-1])
         ids.append(unique)
-        punct.append(punctuation(chunk))
+        punct.append(punctuation(chunk) | structure(chunk))
         names.append(capitalised(chunk))
     lengths = np.fromiter((len(t) for t in texts), dtype=np.float64, count=len(texts))
     return SideFeatures(
@@ -375,6 +417,18 @@ def side_features(texts: Sequence[str]) -> SideFeatures:
         punct=np.concatenate(punct) if punct else np.zeros(0, np.int64),
         names=np.concatenate(names) if names else np.zeros(0, np.float64),
     )
+
+
+_COUNT_SLICE = 1 << 20
+
+
+def count_ids(ids: np.ndarray, size: int) -> np.ndarray:
+    """``np.bincount(ids, minlength=size)`` a slice at a time: bincount copies its input to int64,
+    which for the 20 M ids of a 100k-sentence side would be a 160 MB transient."""
+    counts = np.zeros(size, np.int64)
+    for start in range(0, len(ids), _COUNT_SLICE):
+        counts += np.bincount(ids[start : start + _COUNT_SLICE], minlength=size)
+    return counts
 
 
 def idf_of(df: np.ndarray, total: int) -> np.ndarray:
@@ -395,12 +449,15 @@ def joint_space(src: SideFeatures, tgt: SideFeatures) -> tuple[SideFeatures, Sid
         tgt_ids = inverse[len(src.ids) :].astype(np.int32)
         df = counts
     else:
-        all_df = np.bincount(src.ids, minlength=FEATURE_SPACE) + np.bincount(tgt.ids, minlength=FEATURE_SPACE)
+        all_df = count_ids(src.ids, FEATURE_SPACE) + count_ids(tgt.ids, FEATURE_SPACE)
         used = np.flatnonzero(all_df)
         renumber = np.zeros(FEATURE_SPACE, np.int32)
         renumber[used] = np.arange(len(used), dtype=np.int32)
         src_ids, tgt_ids, df = renumber[src.ids], renumber[tgt.ids], all_df[used]
     idf = idf_of(df, total)
-    idf[used >= ANCHOR_BASE] *= ANCHOR_BOOST
-    weights = (idf * idf).astype(np.float32)
+    idf[(used >= ANCHOR_BASE) & (used < LEXICON_BASE)] *= ANCHOR_BOOST
+    idf[used >= LEXICON_BASE] *= LEXICON_BOOST
+    # A feature found on one side only can match nothing: it would only inflate the norms.
+    on_both = (count_ids(src_ids, len(used)) > 0) & (count_ids(tgt_ids, len(used)) > 0)
+    weights = np.where(on_both, idf * idf, 0.0).astype(np.float32)
     return replace(src, ids=src_ids), replace(tgt, ids=tgt_ids), weights

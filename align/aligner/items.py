@@ -89,7 +89,7 @@ def _pair_scores(
     src_items: Sequence[str], tgt_items: Sequence[str], src_lang: str, tgt_lang: str, equivalents: Equivalents | None
 ) -> np.ndarray:
     """LLR of every (source item, target item) pair being a translation."""
-    src, tgt = side_features(src_items), side_features(tgt_items)
+    src, tgt = side_features(src_items, src_lang), side_features(tgt_items, tgt_lang)
     src, tgt, weights = joint_space(src, tgt)
     n, m = src.size, tgt.size
     rows = np.repeat(np.arange(n), m)

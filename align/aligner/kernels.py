@@ -20,6 +20,13 @@ import math
 import numpy as np
 
 NEG_INF = -1e30  # "impossible"; finite so that sums stay finite in compiled code
+# A sentence's marks: bits 0-3 are punctuation classes (? ! quotes brackets), then come its
+# structure marks (align.aligner.features.structure).
+PUNCT_MASK = 15
+SENTENCE_BREAK = 16
+LOWER_START = 32
+OPEN_END = 64
+INNER_MARKS = LOWER_START - 1  # punctuation classes and the sentence break
 
 
 def build_postings(ptr, ids, space):
@@ -159,6 +166,7 @@ def fine_scores(
     len_table,
     len_scale,
     punct_llr,
+    struct_llr,
     name_table,
     name_scale,
     ratio,
@@ -168,9 +176,10 @@ def fine_scores(
 
     For a bead of ``a`` source and ``b`` target sentences: cosine of the summed feature vectors
     (norms from the sentences' norms plus twice their same-side dot products), Gale–Church delta
-    of the summed lengths, the number of punctuation classes present on one side only, and the
-    difference of capitalised-word counts over its square-root scale.  Each LLR is read from a
-    table sampled on a uniform grid (``table[int(x * scale)]``, last entry beyond the end).
+    of the summed lengths, the number of punctuation classes and of structure marks present on one
+    side only, and the difference of capitalised-word counts over its square-root scale.  Each LLR
+    is read from a table sampled on a uniform grid (``table[int(x * scale)]``, last entry beyond
+    the end).
     """
     n = len(lo) - 1
     nodes = off[n] + hi[n] - lo[n] + 1
@@ -227,10 +236,22 @@ def fine_scores(
                 mean = 0.5 * (ls + lt / ratio)
                 delta = abs(lt - ratio * ls) / math.sqrt(variance * max(mean, 1.0))
                 gap = abs(names_s - names_t) / math.sqrt(1.0 + names_s + names_t)
-                differ = marks_s ^ marks_t
+                # Structure marks: a sentence break only in a 1:1 bead, the bead's first lower-case
+                # start and its last open end (see align.aligner.features.structure).
+                marks_s = (marks_s & INNER_MARKS) | (src_punct[pi] & LOWER_START) | (src_punct[i - 1] & OPEN_END)
+                marks_t = (marks_t & INNER_MARKS) | (tgt_punct[pj] & LOWER_START) | (tgt_punct[j - 1] & OPEN_END)
+                if a > 1 or b > 1:
+                    marks_s &= ~SENTENCE_BREAK
+                    marks_t &= ~SENTENCE_BREAK
+                differ = (marks_s ^ marks_t) & PUNCT_MASK
                 mismatches = 0
                 while differ:
                     mismatches += differ & 1
+                    differ >>= 1
+                differ = (marks_s ^ marks_t) >> 4
+                breaks = 0
+                while differ:
+                    breaks += differ & 1
                     differ >>= 1
                 scores[x, t] = (
                     log_prior[t]
@@ -238,6 +259,7 @@ def fine_scores(
                     + len_table[min(int(delta * len_scale), len_last)]
                     + name_table[min(int(gap * name_scale), name_last)]
                     + punct_llr[mismatches]
+                    + struct_llr[breaks]
                 )
     return scores
 

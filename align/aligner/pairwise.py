@@ -31,8 +31,9 @@ import numpy as np
 from align.aligner import levels, scoring, small
 from align.aligner.band import Band, band_around, cell_band, full_band, make_band, path_nodes
 from align.aligner.beads import Link
-from align.aligner.features import SideFeatures, joint_space, side_features
+from align.aligner.features import SideFeatures, count_ids, joint_space, side_features
 from align.aligner.jit import is_small, kernel
+from align.aligner.kernels import PUNCT_MASK
 from align.aligner.scoring import BEAD_A, BEAD_B, Params
 
 FULL_LIMIT = 250_000  # sentence-level DP nodes below which the whole matrix is searched
@@ -162,7 +163,7 @@ def _search_band(src: SideFeatures, tgt: SideFeatures, weights: np.ndarray) -> B
     while (math.ceil(n / sizes[-1]) + 1) * (math.ceil(m / sizes[-1]) + 1) > COARSE_LIMIT:
         sizes.append(sizes[-1] * LEVEL_FACTOR)
     # Frequent features cost most in block dot products and tell blocks apart least: drop them.
-    df = np.bincount(src.ids, minlength=len(weights)) + np.bincount(tgt.ids, minlength=len(weights))
+    df = count_ids(src.ids, len(weights)) + count_ids(tgt.ids, len(weights))
     coarse_weights = np.where(df <= max(2.0, COARSE_MAX_DF * (n + m)), weights, 0).astype(np.float32)
     src_ptr, src_ids = _drop_zero_weight(src.ptr, src.ids, coarse_weights)
     tgt_ptr, tgt_ids = _drop_zero_weight(tgt.ptr, tgt.ids, coarse_weights)
@@ -176,7 +177,7 @@ def _search_band(src: SideFeatures, tgt: SideFeatures, weights: np.ndarray) -> B
     path: np.ndarray | None = None
     for (sp, si), (tp, ti) in zip(reversed(levels_src), reversed(levels_tgt), strict=True):
         # Features in many blocks tell few blocks apart and cost most: keep the rarer ones.
-        block_df = np.bincount(si, minlength=len(weights)) + np.bincount(ti, minlength=len(weights))
+        block_df = count_ids(si, len(weights)) + count_ids(ti, len(weights))
         limit = max(2.0, COARSE_BLOCK_DF * (len(sp) + len(tp) - 2))
         level_weights = np.where(block_df <= limit, coarse_weights, 0).astype(np.float32)
         sp, si = _drop_zero_weight(sp, si, level_weights)
@@ -193,10 +194,13 @@ def _search_band(src: SideFeatures, tgt: SideFeatures, weights: np.ndarray) -> B
 
 
 def _drop_zero_weight(ptr: np.ndarray, ids: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    keep = weights[ids] > 0
-    kept_before = np.zeros(len(keep) + 1, np.int64)
-    np.cumsum(keep, out=kept_before[1:])
-    return kept_before[ptr], ids[keep]
+    # A boolean gather and 32-bit running counts: at 100k sentences a side (20 M ids) the float and
+    # 64-bit temporaries made this the peak of the whole alignment (+300 MB).
+    keep = (weights > 0)[ids]
+    count_type = np.int32 if len(keep) < np.iinfo(np.int32).max else np.int64
+    kept_before = np.zeros(len(keep) + 1, count_type)
+    np.cumsum(keep, dtype=count_type, out=kept_before[1:])
+    return kept_before[ptr].astype(np.int64), ids[keep]
 
 
 def _blocks(ptr: np.ndarray, ids: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -243,7 +247,7 @@ def _scores(problem: _Problem, band: Band, params: Params) -> np.ndarray:
         problem.src_features.lengths, problem.tgt_features.lengths,
         problem.src_features.punct, problem.tgt_features.punct,
         problem.src_features.names, problem.tgt_features.names,
-        params.log_prior, sim_table, sim_scale, len_table, len_scale, params.punct_llr,
+        params.log_prior, sim_table, sim_scale, len_table, len_scale, params.punct_llr, params.struct_llr,
         name_table, name_scale, params.ratio, params.variance,
     )  # fmt: skip
 
@@ -302,9 +306,9 @@ def _reestimate(problem: _Problem, params: Params, path: np.ndarray) -> Params:
         cosine = _pair_cosines(problem.src, problem.tgt, problem.weights, r, c)
         ls, lt = src_len[r], tgt_len[c]
         delta = np.abs(lt - ratio * ls) / np.sqrt(variance * np.maximum(0.5 * (ls + lt / ratio), 1.0))
-        differ = problem.src_features.punct[r] ^ problem.tgt_features.punct[c]
-        mismatches = sum((differ >> bit) & 1 for bit in range(4))
-        return cosine, delta, mismatches, name_gap(problem.src_features.names[r], problem.tgt_features.names[c])
+        mismatches, breaks = mark_mismatches(problem.src_features.punct[r], problem.tgt_features.punct[c])
+        names = name_gap(problem.src_features.names[r], problem.tgt_features.names[c])
+        return cosine, delta, mismatches, names, breaks
 
     pos = features(rows, cols)
     neg = features(neg_rows, neg_cols)
@@ -320,11 +324,19 @@ def _reestimate(problem: _Problem, params: Params, path: np.ndarray) -> Params:
         log_prior=log_prior,
         sim_llr=scoring.llr_table(pos[0], neg[0], scoring.SIM_KNOTS, params.sim_llr, increasing=True),
         len_llr=scoring.llr_table(pos[1], neg[1], scoring.LEN_KNOTS, params.len_llr, increasing=False),
-        punct_llr=scoring.punct_table(pos[2], neg[2], params.punct_llr),
+        punct_llr=scoring.count_table(pos[2], neg[2], params.punct_llr),
+        struct_llr=scoring.count_table(pos[4], neg[4], params.struct_llr),
         name_llr=scoring.llr_table(pos[3], neg[3], scoring.NAME_KNOTS, params.name_llr, increasing=False),
         ratio=ratio,
         variance=variance,
     )
+
+
+def mark_mismatches(src_marks: np.ndarray, tgt_marks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Punctuation classes, and structure marks, found on one side only of 1:1 cells."""
+    differ = src_marks ^ tgt_marks
+    punct, structure = np.bitwise_count(differ & PUNCT_MASK), np.bitwise_count(differ & ~PUNCT_MASK)
+    return punct.astype(np.int64), structure.astype(np.int64)
 
 
 def name_gap(src_names: np.ndarray, tgt_names: np.ndarray) -> np.ndarray:
@@ -350,14 +362,18 @@ def _links(path: np.ndarray, confidence: np.ndarray) -> list[Link]:
 
 
 @lru_cache(maxsize=8)
-def _cached_side_features(texts: tuple[str, ...]) -> SideFeatures:
+def _cached_side_features(texts: tuple[str, ...], lang: str | None) -> SideFeatures:
     """Each language takes part in two of the three pairs: extract its features once (read-only)."""
-    return side_features(texts)
+    return side_features(texts, lang)
 
 
-def prepare(src: Sequence[str], tgt: Sequence[str], method: str = "full") -> _Problem:
-    """Features, weights, band and band similarities of a sentence pair list."""
-    src_features, tgt_features = _cached_side_features(tuple(src)), _cached_side_features(tuple(tgt))
+def prepare(
+    src: Sequence[str], tgt: Sequence[str], method: str = "full", langs: tuple[str, str] | None = None
+) -> _Problem:
+    """Features, weights, band and band similarities of a sentence pair list (``langs``: source, target)."""
+    src_lang, tgt_lang = langs or (None, None)
+    src_features = _cached_side_features(tuple(src), src_lang)
+    tgt_features = _cached_side_features(tuple(tgt), tgt_lang)
     n, m = src_features.size, tgt_features.size
     if method == "length":
         weights = np.zeros(1, np.float32)
@@ -418,7 +434,7 @@ def align_pair_detailed(
     if not src or not tgt:
         links = [Link((i,), (), 1.0) for i in range(len(src))] + [Link((), (j,), 1.0) for j in range(len(tgt))]
         return PairResult(links, None)
-    problem = prepare(src, tgt, method)
+    problem = prepare(src, tgt, method, (src_lang, tgt_lang))
     params = scoring.default_params(src_lang, tgt_lang, method)
     solution = solve(problem, params, passes=1 if method == "length" else 2)
     return PairResult(_links(solution.path, _calibrate(solution.posterior)), solution)

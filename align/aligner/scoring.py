@@ -1,7 +1,7 @@
 """The bead score model: log prior of the bead type plus log-likelihood ratios of its features.
 
 A bead's score is ``log P(type) + LLR(cosine) + LLR(|length delta|) + LLR(punctuation mismatches)
-+ LLR(capitalised-word count difference)``
++ LLR(structure mismatches) + LLR(capitalised-word count difference)``
 where each LLR is ``log P(feature | translation) / P(feature | neighbouring non-translation)`` read
 from a piecewise-linear table.  Skips (1:0, 0:1) score only their log prior.
 
@@ -22,9 +22,7 @@ BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2
 BEAD_A = np.array([a for a, _ in BEADS], dtype=np.int64)
 BEAD_B = np.array([b for _, b in BEADS], dtype=np.int64)
 
-SIM_KNOTS = np.array(
-    [0.0, 0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.055, 0.07, 0.09, 0.12, 0.16, 0.22, 0.3, 0.45], np.float64
-)
+SIM_KNOTS = np.array([0.0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25, 0.3, 0.4, 0.5, 0.65, 0.8], np.float64)
 NAME_KNOTS = np.array([0.0, 0.3, 0.6, 0.9, 1.2, 1.6, 2.0, 2.5, 3.0, 4.0], np.float64)
 LEN_KNOTS = np.array([0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 7.0, 10.0, 15.0], np.float64)
 
@@ -45,10 +43,14 @@ DEFAULT_LENGTH = (1.0, 4.0)
 # LLR tables over SIM_KNOTS, LEN_KNOTS and 0..4 punctuation mismatches.  The length table's tail
 # beyond |delta| = 5, where NTREX has no translation pairs left, continues the Gaussian decline.
 DEFAULT_SIM_LLR = np.array(
-    [-1.15, -1.15, -1.15, -1.15, -1.05, -0.33, 0.82, 2.05, 2.87, 3.79, 4.27, 5.66, 5.66, 5.66, 5.66], np.float64
+    [-1.48, -1.48, -1.48, -1.48, -1.48, -1.2, -1.19, -0.64, -0.07, 0.8, 1.86, 3.24, 4.35, 5.97, 7.7], np.float64
 )
 DEFAULT_LEN_LLR = np.array([1.37, 1.27, 0.95, 0.35, -0.35, -1.44, -2.28, -3.8, -6.22, -9.0, -14.0, -20.0], np.float64)
 DEFAULT_PUNCT_LLR = np.array([0.46, -1.26, -2.27, -2.42, -2.42], np.float64)
+# Over 0..3 structure marks on one side only (sentence break, lower-case start, open end): clean
+# NTREX has no merges or splits to learn them from, so this one comes from the gold 1:1 beads of
+# perturbation seed 1 against their neighbours (benchmarks/alignment.py --fit).
+DEFAULT_STRUCT_LLR = np.array([0.07, -0.89, -1.96, -1.96], np.float64)
 # Over NAME_KNOTS: |capitalised words difference| / sqrt(1 + their sum).
 DEFAULT_NAME_LLR = np.array([0.78, 0.68, -0.08, -0.48, -1.27, -2.09, -2.11, -2.86, -2.86, -2.86], np.float64)
 
@@ -64,6 +66,7 @@ class Params:
     sim_llr: np.ndarray
     len_llr: np.ndarray
     punct_llr: np.ndarray
+    struct_llr: np.ndarray
     name_llr: np.ndarray
     ratio: float
     variance: float
@@ -77,6 +80,7 @@ def default_params(src_lang: str, tgt_lang: str, method: str = "full") -> Params
         sim_llr=DEFAULT_SIM_LLR.copy(),
         len_llr=DEFAULT_LEN_LLR.copy(),
         punct_llr=DEFAULT_PUNCT_LLR.copy(),
+        struct_llr=DEFAULT_STRUCT_LLR.copy(),
         name_llr=DEFAULT_NAME_LLR.copy(),
         ratio=ratio,
         variance=variance,
@@ -85,7 +89,8 @@ def default_params(src_lang: str, tgt_lang: str, method: str = "full") -> Params
         params = replace(
             params,
             sim_llr=np.zeros_like(DEFAULT_SIM_LLR),
-            punct_llr=np.zeros(5),
+            punct_llr=np.zeros_like(DEFAULT_PUNCT_LLR),
+            struct_llr=np.zeros_like(DEFAULT_STRUCT_LLR),
             name_llr=np.zeros_like(DEFAULT_NAME_LLR),
         )
     return params
@@ -135,9 +140,9 @@ def llr_table(
     return isotonic(mixed, pos + neg + 1.0, increasing)
 
 
-def punct_table(positives: np.ndarray, negatives: np.ndarray, default: np.ndarray) -> np.ndarray:
-    """LLR of 0..4 punctuation-class mismatches, shrunk towards ``default``."""
-    knots = np.arange(5, dtype=np.float64)
+def count_table(positives: np.ndarray, negatives: np.ndarray, default: np.ndarray) -> np.ndarray:
+    """LLR of 0, 1, … marks on one side only (punctuation classes or structure), shrunk towards ``default``."""
+    knots = np.arange(len(default), dtype=np.float64)
     return llr_table(positives.astype(np.float64), negatives.astype(np.float64), knots, default, False)
 
 

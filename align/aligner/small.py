@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from align.aligner.kernels import INNER_MARKS, LOWER_START, OPEN_END, PUNCT_MASK, SENTENCE_BREAK
+
 
 def _padded(ptr: np.ndarray, ids: np.ndarray, pad: int) -> np.ndarray:
     """Each row's ids in order, padded with ``pad`` to the longest row: (rows, longest)."""
@@ -80,7 +82,7 @@ def band_dots_dense(src_ptr, src_ids, tgt_ptr, tgt_ids, weights, clo, chi, coff)
 def fine_scores(
     lo, hi, off, bead_a, bead_b, dots, clo, chi, coff, src_norm, tgt_norm, src_adj1, src_adj2, tgt_adj1, tgt_adj2,
     src_len, tgt_len, src_punct, tgt_punct, src_names, tgt_names, log_prior, sim_table, sim_scale, len_table,
-    len_scale, punct_llr, name_table, name_scale, ratio, variance,
+    len_scale, punct_llr, struct_llr, name_table, name_scale, ratio, variance,
 ):  # fmt: skip
     """:func:`align.aligner.kernels.fine_scores` over all nodes at once, one bead type at a time.
 
@@ -144,8 +146,20 @@ def fine_scores(
         len_bin = np.minimum(delta * len_scale, len(len_table) - 1).astype(np.int64)
         gap = np.abs(names_s - names_t) / np.sqrt(1.0 + names_s + names_t)
         name_bin = np.minimum(gap * name_scale, len(name_table) - 1).astype(np.int64)
-        mismatches = np.bitwise_count(marks_s ^ marks_t).astype(np.int64)
+        marks_s = (marks_s & INNER_MARKS) | (src_punct[pi] & LOWER_START) | (src_punct[i[x] - 1] & OPEN_END)
+        marks_t = (marks_t & INNER_MARKS) | (tgt_punct[pj] & LOWER_START) | (tgt_punct[j[x] - 1] & OPEN_END)
+        if a > 1 or b > 1:
+            marks_s = marks_s & ~SENTENCE_BREAK
+            marks_t = marks_t & ~SENTENCE_BREAK
+        differ = marks_s ^ marks_t
+        mismatches = np.bitwise_count(differ & PUNCT_MASK).astype(np.int64)
+        breaks = np.bitwise_count(differ & ~PUNCT_MASK).astype(np.int64)
         scores[x, t] = (
-            log_prior[t] + sim_table[sim_bin] + len_table[len_bin] + name_table[name_bin] + punct_llr[mismatches]
+            log_prior[t]
+            + sim_table[sim_bin]
+            + len_table[len_bin]
+            + name_table[name_bin]
+            + punct_llr[mismatches]
+            + struct_llr[breaks]
         )
     return scores

@@ -9,8 +9,9 @@ three), or a labelled one ("Тема: …"). The language of every block comes f
 label's language is kept beside it.
 
 Text without blank lines (PDF extraction, HTML with a ``<p>`` a line) is first cut where a source
-line opens with a label, and the topic, author and supervisor lines that open a thesis abstract
-("Тақырыбы: …", "Автор: …", "Научный руководитель: …") are skipped.
+line opens with a label or is one ("Abstract" under the title and author lines), and the topic,
+author and supervisor lines that open a thesis abstract ("Тақырыбы: …", "Автор: …", "Научный
+руководитель: …") are skipped.
 """
 
 from __future__ import annotations
@@ -107,11 +108,20 @@ def _blocks_from_labels(paragraphs: Sequence[Paragraph]) -> list[Block]:
     return blocks
 
 
-def _label_line_boundary(previous_line: str, rest: str) -> bool:
+def _label_line_boundary(previous_line: str, line: str, rest: str) -> bool:
     """In text without blank lines, a source line that opens with a label starts a paragraph, and so
-    does the line after a line that is a label alone ("Ключевые слова" over the keywords)."""
-    label_alone = match_label(previous_line, standalone=True)
-    return match_label(rest) is not None or (label_alone is not None and not previous_line[label_alone.end :].strip())
+    do a capitalised line that is a label alone ("Abstract" under the title and author lines) and
+    the line after it ("Ключевые слова" over the keywords)."""
+    return (
+        match_label(rest) is not None
+        or _is_label_alone(previous_line)
+        or (line[:1].isupper() and _is_label_alone(line))
+    )
+
+
+def _is_label_alone(line: str) -> bool:
+    label = match_label(line, standalone=True)
+    return label is not None and not line[label.end :].strip()
 
 
 def _stands_alone(paragraph: Paragraph) -> bool:

@@ -126,8 +126,8 @@ def _line_at(line_map: Sequence[tuple[int, int]], offset: int) -> int:
 
 def _case_for_identification(text: str) -> str:
     """Titles in capitals read better lower-cased: detectors are trained on ordinary text."""
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+    letters = "".join(filter(str.isalpha, text))  # filter and map: no Python call per character
+    if letters and sum(map(str.isupper, letters)) / len(letters) > 0.6:
         return text.lower()
     return text
 

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 
 # (role, language of the label, spelling). Folding makes variants with Russian letters, capitals
 # and Latin diacritics match, so only genuinely different words are listed.
@@ -127,8 +129,14 @@ _TO_RUSSIAN_LOOKALIKE = str.maketrans(
 _LATIN_HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "и", "y": "у"})
 
 
+_SPACES_AND_HYPHENS = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """A comparison key: lower case, no diacritics, Kazakh letters as their Russian look-alikes."""
+    if text.isascii():  # the first words of most lines: of the steps below only these change ASCII
+        return _SPACES_AND_HYPHENS.sub(" ", text.lower().replace("`", "'")).strip()
     text = text.casefold().translate(_TO_RUSSIAN_LOOKALIKE)
     decomposed = unicodedata.normalize("NFD", text)
     # Combining marks are dropped for Latin letters only: Cyrillic й is a letter of its own.
@@ -140,7 +148,7 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFC", "".join(kept))
     if _cyrillic_share(text) > 0.5:
         text = text.translate(_LATIN_HOMOGLYPHS)
-    return re.sub(r"[\s\-]+", " ", text).strip()
+    return _SPACES_AND_HYPHENS.sub(" ", text).strip()
 
 
 def _cyrillic_share(text: str) -> float:
@@ -171,7 +179,8 @@ def match_label(text: str, *, standalone: bool = False) -> LabelMatch | None:
     ``standalone`` says the paragraph is a heading or a line of its own, where a bare word such as
     "Abstract" is a label even without punctuation after it.
     """
-    words = list(_WORD.finditer(text[:120]))
+    # Every source line is tried as a label: take no more words than a label has.
+    words = list(islice(_WORD.finditer(text[:120]), _MAX_LABEL_WORDS))
     if not words or text[: words[0].start()].strip(" *_#>\t"):
         return None
     for count in range(min(_MAX_LABEL_WORDS, len(words)), 0, -1):
@@ -210,6 +219,7 @@ def _shouted_label(label: str, rest: str) -> bool:
     return label.isupper() and len(label) > 3 and rest[:1].isupper() and not shouting_on
 
 
+@lru_cache(maxsize=8192)
 def _near_label(key: str) -> tuple[str, str] | None:
     """A label with one typo (``Abstarct``, ``Анотация``): only for long labels, to stay safe."""
     if len(key) < 8:

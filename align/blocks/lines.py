@@ -39,16 +39,18 @@ def cut(paragraph: Paragraph, start: int, end: int) -> Paragraph:
     )
 
 
-def split_where(paragraph: Paragraph, cuts_before: Callable[[str, str], bool]) -> list[Paragraph]:
-    """``paragraph`` cut before every source line (but the first) where ``cuts_before(previous line, rest)``.
+def split_where(paragraph: Paragraph, cuts_before: Callable[[str, str, str], bool]) -> list[Paragraph]:
+    """``paragraph`` cut before every source line (but the first) where ``cuts_before(previous line, line, rest)``.
 
     ``rest`` is the text from the start of that line to the end of the paragraph.
     """
-    starts = line_starts(paragraph)
+    starts = [*line_starts(paragraph), len(paragraph.text)]
     cuts = [
         start
-        for previous, start in pairwise(starts)
-        if cuts_before(paragraph.text[previous:start].strip(), paragraph.text[start:])
+        for previous, start, end in zip(starts, starts[1:-1], starts[2:], strict=False)
+        if cuts_before(
+            paragraph.text[previous:start].strip(), paragraph.text[start:end].strip(), paragraph.text[start:]
+        )
     ]
     if not cuts:
         return [paragraph]
@@ -57,5 +59,5 @@ def split_where(paragraph: Paragraph, cuts_before: Callable[[str, str], bool]) -
     return [part for part in parts if part.text]
 
 
-def split_all(paragraphs: Sequence[Paragraph], cuts_before: Callable[[str, str], bool]) -> list[Paragraph]:
+def split_all(paragraphs: Sequence[Paragraph], cuts_before: Callable[[str, str, str], bool]) -> list[Paragraph]:
     return [part for paragraph in paragraphs for part in split_where(paragraph, cuts_before)]

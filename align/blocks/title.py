@@ -19,11 +19,13 @@ _TITLE_MAX_WORDS = 40
 _SHORT_LINE_WORDS = 2
 
 # Lines around a title that are not the title: contacts, classification codes, running journal
-# headers, numbered affiliations ("¹әл-Фараби атындағы…"), academic degrees.
+# headers, numbered affiliations ("¹әл-Фараби атындағы…"), academic degrees, dates of receipt (a
+# title may say "…қамауға алынды", "arrested": only with a date is it the date line).
 _CONTACT_OR_CODE = re.compile(
     r"@|e-?mail|orcid|https?://|doi\b|\b(?:УДК|UDC|ӘОЖ|МРНТИ|ГРНТИ|IRSTI|ХҒТАР|HĞTAR|JEL|ISSN)\b|№|^[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]"
-    r"|\b(?:received|accepted|published|поступила|принята|қабылданды|алынды)\b"
+    r"|\b(?:received|accepted|published|поступила|принята|қабылданды|алынды)\b(?=.*\d)"  # with its date
     r"|\b(?:bulletin|herald|вестник|хабаршы(?:сы)?|series|серия|сериясы)\b"
+    r"|\b(?:vol|no|т|том)\.\s*\d"  # a running header's volume and issue: "…, 2024, Vol. 12, No. 1"
     r"|^(?:original|research|review) (?:article|paper)$|^(?:оригинальная|обзорная|научная) статья$"
     r"|^(?:түпнұсқа|шолу|ғылыми) мақала(?:сы)?$"
     r"|professor|профессор|доцент|докторант|магистрант|\bphd\b|ғылымдарының|\bнаук\b|candidate of|doctor of",
@@ -31,9 +33,10 @@ _CONTACT_OR_CODE = re.compile(
 )
 # An organisation named with its address or patron is an affiliation; the same words without them
 # may well be in a title ("Academic mobility in Kazakhstani universities").
+# Words, not parts of words: "КОНЦЕНТРАЦИЯ" and "Центральная Азия" name no centre.
 _ORGANISATION = re.compile(
-    r"universit|университет|academy|академия|академиясы|institute|институт|faculty|факультет|department"
-    r"|кафедра|cent(?:er|re)|центр|орталығы|ministry|министерство|министрлігі|hospital|college|колледж",
+    r"\b(?:universit|университет|academy|академия|академиясы|institute|институт|faculty|факультет|department"
+    r"|кафедра|cent(?:er|re)|центр(?!ал)|орталығы|ministry|министерство|министрлігі|hospital|college|колледж)",
     re.IGNORECASE,
 )
 _AFFILIATION_CONTEXT = re.compile(r",|\bатындағы\b|\bимени\b|\bim\.|\bnamed after\b", re.IGNORECASE)

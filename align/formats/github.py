@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from align.errors import InputError
 from align.rules import Finding, Severity
 
 if TYPE_CHECKING:
@@ -44,7 +45,13 @@ def annotation(finding: Finding, path: str) -> str:
     return f"::{_COMMANDS[finding.severity]} {rendered}::{escape_data(finding.message)}"
 
 
-def render_github(results: Sequence[CheckResult]) -> str:
-    """One annotation line per finding, in document order."""
-    lines = [annotation(f, r.detection.document.path) for r in results for f in r.findings]
+def unreadable_annotation(error: InputError) -> str:
+    properties = f"file={escape_property(_repository_path(error.path))},title={escape_property('unreadable input')}"
+    return f"::error {properties}::{escape_data(error.problem)}"
+
+
+def render_github(results: Sequence[CheckResult], errors: Sequence[InputError] = ()) -> str:
+    """One annotation line per finding, in document order, then one per input that could not be read."""
+    lines = [annotation(f, r.detection.document.file) for r in results for f in r.findings]
+    lines.extend(unreadable_annotation(error) for error in errors)
     return "".join(line + "\n" for line in lines)

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from align import __version__
+from align.baseline import fingerprints
+from align.errors import InputError
 from align.model import Block, Detection
 
 if TYPE_CHECKING:
@@ -59,12 +61,30 @@ def alignment_to_dict(role_alignment: RoleAlignment) -> dict[str, Any]:
     return data
 
 
-def render_documents(documents: Sequence[dict[str, Any]]) -> str:
-    payload = {
+def render_documents(
+    documents: Sequence[dict[str, Any]],
+    *,
+    signature: dict[str, Any] | None = None,
+    baselined: int | None = None,
+    errors: Sequence[InputError] = (),
+) -> str:
+    """The JSON contract.
+
+    ``check`` adds the run's ``signature`` (align.config.signature) after ``tool``, and with ``--baseline``
+    ``baselined``: how many findings the baseline accepted (they are left out of ``documents``);
+    ``errors`` lists the inputs that could not be read (``{"path", "problem"}``), when there are any.
+    """
+    payload: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "abstract-align", "version": __version__},
-        "documents": list(documents),
     }
+    if signature is not None:
+        payload["signature"] = signature
+    if baselined is not None:
+        payload["baselined"] = baselined
+    payload["documents"] = list(documents)
+    if errors:
+        payload["errors"] = [{"path": error.path, "problem": error.problem} for error in errors]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -72,8 +92,9 @@ def render_detections(detections: Sequence[Detection]) -> str:
     return render_documents([detection_to_dict(d) for d in detections])
 
 
-def finding_to_dict(finding: Finding) -> dict[str, Any]:
+def finding_to_dict(finding: Finding, fingerprint: str) -> dict[str, Any]:
     return {
+        "fingerprint": fingerprint,
         "rule": finding.rule,
         "name": finding.name,
         "severity": str(finding.severity),
@@ -91,5 +112,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
 def check_result_to_dict(result: CheckResult) -> dict[str, Any]:
     document = detection_to_dict(result.detection)
     document["alignments"] = {role: alignment_to_dict(a) for role, a in result.alignments.items()}
-    document["findings"] = [finding_to_dict(f) for f in result.findings]
+    document["findings"] = [
+        finding_to_dict(f, fingerprint) for f, fingerprint in zip(result.findings, fingerprints(result), strict=True)
+    ]
     return document

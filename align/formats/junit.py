@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from align.errors import InputError
 from align.rules import Finding, Rule, Severity
 
 if TYPE_CHECKING:
@@ -45,9 +46,17 @@ def _testcase(
 
 
 def render_junit(
-    results: Sequence[CheckResult], rules: Sequence[type[Rule]], *, fail_level: Severity = Severity.error
+    results: Sequence[CheckResult],
+    rules: Sequence[type[Rule]],
+    *,
+    fail_level: Severity = Severity.error,
+    errors: Sequence[InputError] = (),
 ) -> bytes:
-    """The JUnit XML document (UTF-8 bytes with an XML declaration)."""
+    """The JUnit XML document (UTF-8 bytes with an XML declaration).
+
+    An input that could not be read is a suite of one errored case, so the report does not look
+    greener than the run was.
+    """
     root = etree.Element("testsuites", name="align check")
     total = failed = 0
     for result in results:
@@ -63,7 +72,11 @@ def render_junit(
         suite.set("skipped", "0")
         total += len(rules)
         failed += suite_failures
-    root.set("tests", str(total))
+    for error in errors:
+        suite = etree.SubElement(root, "testsuite", name=error.path, tests="1", failures="0", errors="1", skipped="0")
+        case = etree.SubElement(suite, "testcase", classname=error.path, name="read", time="0")
+        etree.SubElement(case, "error", message=error.problem, type="unreadable")
+    root.set("tests", str(total + len(errors)))
     root.set("failures", str(failed))
-    root.set("errors", "0")
+    root.set("errors", str(len(errors)))
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)

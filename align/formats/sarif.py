@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from align import __version__
+from align.baseline import SARIF_FINGERPRINT_KEY, fingerprints
+from align.errors import InputError
 from align.rules import Finding, Rule, Severity
 
 if TYPE_CHECKING:
@@ -50,7 +52,10 @@ def artifact_location(path: str | Path, root: Path | None = None) -> dict[str, s
     return {"uri": absolute.as_uri()}
 
 
-def result_entry(finding: Finding, path: str, rule_index: dict[str, int], root: Path | None = None) -> dict[str, Any]:
+def result_entry(
+    finding: Finding, path: str, rule_index: dict[str, int], root: Path | None = None, fingerprint: str | None = None
+) -> dict[str, Any]:
+    """One result; ``fingerprint`` (align.baseline) lets code scanning tell a new result from one seen before."""
     entry: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": sarif_level(finding.severity),
@@ -68,6 +73,23 @@ def result_entry(finding: Finding, path: str, rule_index: dict[str, int], root: 
     }
     if finding.rule in rule_index:
         entry["ruleIndex"] = rule_index[finding.rule]
+    if fingerprint is not None:
+        entry["partialFingerprints"] = {SARIF_FINGERPRINT_KEY: fingerprint}
+    return entry
+
+
+def invocation(errors: Sequence[InputError], root: Path | None = None) -> dict[str, Any]:
+    """The run's invocation: successful unless an input could not be read, which it then names."""
+    entry: dict[str, Any] = {"executionSuccessful": not errors}
+    if errors:
+        entry["toolExecutionNotifications"] = [
+            {
+                "level": "error",
+                "message": {"text": error.problem},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact_location(error.path, root)}}],
+            }
+            for error in errors
+        ]
     return entry
 
 
@@ -76,10 +98,22 @@ def render_sarif(
     rules: Sequence[type[Rule]],
     *,
     fail_level: Severity = Severity.error,
-    execution_successful: bool = True,
+    errors: Sequence[InputError] = (),
     root: Path | None = None,
+    signature: dict[str, Any] | None = None,
 ) -> str:
-    """The whole SARIF log as JSON text; ``rules`` are the rules that were selected for the run."""
+    """The whole SARIF log as JSON text; ``rules`` are the rules that were selected for the run.
+
+    ``errors`` (inputs that could not be read) make the invocation unsuccessful, each an error
+    notification on its file; ``signature`` (align.config.signature) goes into ``properties.align``.
+    """
+    properties: dict[str, Any] = {
+        "version": __version__,
+        "rules": [rule.code for rule in rules],
+        "failLevel": fail_level.name,
+    }
+    if signature is not None:
+        properties["signature"] = signature
     rule_index = {rule.code: index for index, rule in enumerate(rules)}
     log = {
         "$schema": SARIF_SCHEMA,
@@ -95,19 +129,13 @@ def render_sarif(
                     }
                 },
                 "originalUriBaseIds": {SRCROOT: {"uri": (root or Path.cwd()).resolve().as_uri() + "/"}},
-                "invocations": [{"executionSuccessful": execution_successful}],
+                "invocations": [invocation(errors, root)],
                 "results": [
-                    result_entry(finding, result.detection.document.path, rule_index, root)
+                    result_entry(finding, result.detection.document.file, rule_index, root, fingerprint)
                     for result in results
-                    for finding in result.findings
+                    for finding, fingerprint in zip(result.findings, fingerprints(result), strict=True)
                 ],
-                "properties": {
-                    "align": {
-                        "version": __version__,
-                        "rules": [rule.code for rule in rules],
-                        "failLevel": fail_level.name,
-                    }
-                },
+                "properties": {"align": properties},
             }
         ],
     }

@@ -59,12 +59,17 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def print_check_results(
-    results: Sequence[CheckResult], console: Console, *, fail_level: Severity, unreadable: int = 0
+    results: Sequence[CheckResult],
+    console: Console,
+    *,
+    fail_level: Severity,
+    unreadable: int = 0,
+    baselined: int | None = None,
 ) -> None:
     """Findings grouped by document and block, each with its sentences and the evidence highlighted.
 
     ``unreadable`` inputs (reported on stderr) make the verdict ERROR: a run that could not read
-    everything has not passed.
+    everything has not passed. ``baselined``: findings a baseline accepted, not shown (None: no baseline).
     """
     for result in results:
         console.print(Text(result.detection.document.path, style="bold underline"))
@@ -82,6 +87,8 @@ def print_check_results(
     counts = Counter(str(f.severity) for r in results for f in r.findings)
     failed = any(f.severity >= fail_level for r in results for f in r.findings)
     summary = ", ".join(f"{counts[s.name]} {s.name}" for s in sorted(Severity, reverse=True))
+    if baselined is not None:
+        summary += f"; {baselined} baselined"
     verdict = "[bold red]FAIL[/]" if failed else "[bold green]PASS[/]"
     if unreadable:
         verdict = f"[bold red]ERROR[/] ({unreadable} input{'s' if unreadable > 1 else ''} could not be read)"

@@ -17,7 +17,7 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from align.errors import InputError
+from align.errors import InputError, describe_error
 from align.model import Paragraph
 
 MAX_EXPANDED_BYTES = 200 * 1024 * 1024
@@ -54,7 +54,7 @@ def read_docx(name: str, data: bytes) -> tuple[Paragraph, ...]:
     except InputError:
         raise
     except Exception as exc:  # python-docx/lxml/zipfile raise many types on broken packages
-        raise InputError(name, f"malformed DOCX: {_describe(exc)}") from None
+        raise InputError(name, f"malformed DOCX: {describe_error(exc)}") from None
     return tuple(paragraphs)
 
 
@@ -70,7 +70,7 @@ def check_archive(name: str, data: bytes) -> None:
     except zipfile.BadZipFile as exc:
         raise InputError(name, f"malformed DOCX: not a ZIP archive ({exc})") from None
     except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
-        raise InputError(name, f"malformed DOCX: {_describe(exc)}") from None
+        raise InputError(name, f"malformed DOCX: {describe_error(exc)}") from None
 
 
 def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
@@ -151,8 +151,3 @@ def _is_heading(element: etree._Element, style_names: dict[str, str]) -> bool:
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB"
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"{type(exc).__name__}: {text}"[:200] if text else type(exc).__name__

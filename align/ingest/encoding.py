@@ -22,8 +22,6 @@ import re
 import unicodedata
 from itertools import groupby
 
-from charset_normalizer import from_bytes
-
 from align.errors import InputError
 
 # Legacy code pages tried after UTF-8, in order of preference when two decode identically
@@ -65,7 +63,10 @@ _MIN_PLAUSIBILITY_PER_CHAR = -3.5
 _MIN_PLAUSIBILITY_WITH_SECOND_OPINION = -5.0
 _SAMPLE_BYTES = 256 * 1024
 _MAX_CONTROL_RATIO = 0.01
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file mark
+# C0 controls but the allowed \t \n \v \f \r and \x1a (DOS end-of-file mark), DEL, and the C1 controls.
+# A regular expression: counting character by character took 0.4 s on a 5 MB file.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
+_CONTROLS_WITH_C1 = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 _KAZAKH_ONLY_LETTERS = frozenset("әғқңөұүһі")
 
 
@@ -130,8 +131,8 @@ def _decode_bomless_utf16(data: bytes) -> tuple[str, str] | None:
 
 
 def _reject_control_characters(text: str, path: str, *, count_c1: bool = True) -> None:
-    upper = "\xa0" if count_c1 else "\x80"
-    controls = sum(1 for ch in text if (ch < " " or "\x7f" <= ch < upper) and ch not in _ALLOWED_CONTROLS)
+    pattern = _CONTROLS_WITH_C1 if count_c1 else _CONTROLS
+    controls = sum(1 for _ in pattern.finditer(text))
     if "\x00" in text or controls > max(1, len(text) * _MAX_CONTROL_RATIO):
         raise InputError(path, "not a text file (binary content)")
 
@@ -165,6 +166,8 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
 
 def _charset_normalizer_accepts(data: bytes) -> set[str]:
     """Code pages charset-normalizer finds acceptable (not chaotic) for ``data``."""
+    from charset_normalizer import from_bytes  # imported here: only a rare legacy-encoded file needs it
+
     isolation = [_CHARSET_NORMALIZER_NAMES[name] for name in LEGACY_CANDIDATES]
     matches = from_bytes(data, cp_isolation=isolation, threshold=0.3)
     found = {match.encoding for match in matches}

@@ -3,8 +3,16 @@
 Read from ``<article-meta>`` in document order: ``<article-title>`` and ``<trans-title>``
 (role "title"), every ``<p>`` of ``<abstract>``/``<trans-abstract>`` (role "abstract", one
 paragraph per ``<p>``; the block finder merges consecutive ones), and each ``<kwd-group>``
-(role "keywords", keywords joined by "; "). The body is not read. A file with several
-``<article>`` elements (an OJS export) yields the first article only, for now.
+(role "keywords", keywords joined by "; "). The body is not read.
+
+A translation of the article in a ``<sub-article article-type="translation" xml:lang="…">``
+belongs to the same manuscript: the title, abstracts and keywords of its ``<front-stub>`` (or
+``<front>``) are read after the article's own, in the sub-article's language. Other
+sub-articles (peer reviews, replies) are not front matter.
+
+A file may hold several articles, each a manuscript: an OJS or publisher export wraps them in
+``<articles>``, ``<issue>``, ``<collection>`` or the like. :func:`read_jats` returns one tuple of
+paragraphs per outermost ``<article>``.
 
 The parser is hardened: no entity resolution, no network, no DTD loading, no huge trees; a
 document that declares entities in its DTD is refused before parsing, so neither an XXE
@@ -42,31 +50,74 @@ def normalize_lang(code: str | None) -> str | None:
     return _LANG_ALIASES.get(primary, primary)
 
 
-def read_jats(name: str, data: bytes) -> tuple[tuple[Paragraph, ...], str]:
-    """Front-matter paragraphs of the JATS document ``data`` and its declared encoding."""
+def read_jats(name: str, data: bytes) -> tuple[list[tuple[Paragraph, ...]], str]:
+    """Front-matter paragraphs of each article of the JATS document ``data``, and its declared encoding."""
     root = _parse(name, data)
     encoding = (root.getroottree().docinfo.encoding or "utf-8").lower()
-    article = _first_article(root)
-    if article is None:
+    articles = [el for el in root.iter() if _local(el) == "article" and not _inside(el, "article")]
+    if not articles:
         raise InputError(name, "not a JATS article: no <article> element")
-    meta = next((el for el in article.iter() if _local(el) == "article-meta"), None)
-    if meta is None:
+    if not any(_article_meta(article) is not None for article in articles):
         raise InputError(name, "not a JATS article: no <article-meta> element")
-    article_lang = normalize_lang(article.get(_XML_LANG))
+    return [_article_paragraphs(article) for article in articles], encoding
+
+
+def _article_paragraphs(article: etree._Element) -> tuple[Paragraph, ...]:
+    """The article's own front matter, then that of its translations (sub-articles)."""
+    meta = _article_meta(article)
+    if meta is None:
+        return ()
+    paragraphs = _front_matter(meta, normalize_lang(article.get(_XML_LANG)))
+    for translation in _translations(article):
+        front = next((el for el in translation if _local(el) in ("front-stub", "front")), None)
+        if front is not None:
+            paragraphs.extend(_front_matter(front, normalize_lang(translation.get(_XML_LANG))))
+    return tuple(paragraphs)
+
+
+def _article_meta(article: etree._Element) -> etree._Element | None:
+    return next(
+        (el for el in article.iter() if _local(el) == "article-meta" and not _inside(el, "sub-article", article)),
+        None,
+    )
+
+
+def _translations(article: etree._Element) -> list[etree._Element]:
+    return [
+        el
+        for el in article.iter()
+        if _local(el) == "sub-article"
+        and el.get("article-type") == "translation"
+        and not _inside(el, "sub-article", article)
+    ]
+
+
+def _inside(element: etree._Element, tag: str, stop: etree._Element | None = None) -> bool:
+    """Has ``element`` an ancestor ``tag`` below ``stop``?"""
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if _local(parent) == tag:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _front_matter(front: etree._Element, default_lang: str | None) -> list[Paragraph]:
+    """Titles, abstracts and keyword groups of ``<article-meta>`` or a sub-article's ``<front-stub>``."""
     paragraphs: list[Paragraph] = []
-    for element in meta.iter():
+    for element in front.iter():
         tag = _local(element)
         if tag == "article-title":
-            paragraphs.extend(_paragraph(element, "title", _inherited_lang(element, meta) or article_lang))
+            paragraphs.extend(_paragraph(element, "title", _inherited_lang(element, front) or default_lang))
         elif tag == "trans-title":
-            paragraphs.extend(_paragraph(element, "title", _inherited_lang(element, meta)))
+            paragraphs.extend(_paragraph(element, "title", _inherited_lang(element, front)))
         elif tag in ("abstract", "trans-abstract"):
-            lang = _inherited_lang(element, meta) or (article_lang if tag == "abstract" else None)
+            lang = _inherited_lang(element, front) or (default_lang if tag == "abstract" else None)
             paragraphs.extend(_abstract_paragraphs(element, lang))
         elif tag == "kwd-group":
-            lang = _inherited_lang(element, meta) or article_lang
+            lang = _inherited_lang(element, front) or default_lang
             paragraphs.extend(_keywords_paragraph(element, lang))
-    return tuple(paragraphs), encoding
+    return paragraphs
 
 
 def _parse(name: str, data: bytes) -> etree._Element:
@@ -84,10 +135,6 @@ def _numeric_html_entities(data: bytes) -> bytes:
         return b"&#%d;" % code if code is not None else match.group()
 
     return _NAMED_ENTITY.sub(replace, data)
-
-
-def _first_article(root: etree._Element) -> etree._Element | None:
-    return next((el for el in root.iter() if _local(el) == "article"), None)
 
 
 def _local(element: etree._Element) -> str:
@@ -148,19 +195,10 @@ def _paragraph(element: etree._Element, role: str, lang: str | None) -> list[Par
 
 
 def _abstract_paragraphs(abstract: etree._Element, lang: str | None) -> list[Paragraph]:
-    paragraphs = [el for el in abstract.iter() if _local(el) == "p" and not _inside_p(el, abstract)]
+    paragraphs = [el for el in abstract.iter() if _local(el) == "p" and not _inside(el, "p", abstract)]
     if not paragraphs:  # text straight inside <abstract>
         return _paragraph(abstract, "abstract", lang)
     return [paragraph for p in paragraphs for paragraph in _paragraph(p, "abstract", lang)]
-
-
-def _inside_p(element: etree._Element, stop: etree._Element) -> bool:
-    parent = element.getparent()
-    while parent is not None and parent is not stop:
-        if _local(parent) == "p":
-            return True
-        parent = parent.getparent()
-    return False
 
 
 def _keywords_paragraph(group: etree._Element, lang: str | None) -> list[Paragraph]:

@@ -5,20 +5,30 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from align.errors import InputError
 
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md", ".markdown", ".docx", ".xml", ".jats"})
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".docx", ".pdf", ".xml", ".jats", ".nxml"}
+)
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
-def collect_paths(paths: Sequence[str | Path], *, recursive: bool = False) -> tuple[list[Path], list[InputError]]:
+def collect_paths(
+    paths: Sequence[str | Path],
+    *,
+    recursive: bool = False,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> tuple[list[Path], list[InputError]]:
     """Expand directories into their supported files; report missing paths and empty directories.
 
     A file named explicitly is kept whatever its suffix (the reader decides); a directory
     contributes its supported, non-hidden files in sorted order, subfolders only if
-    ``recursive``. Each path is listed once.
+    ``recursive``, and only those the ``include``/``exclude`` globs let through (see
+    ``is_included``). Each path is listed once.
     """
     found: list[Path] = []
     errors: list[InputError] = []
@@ -26,10 +36,13 @@ def collect_paths(paths: Sequence[str | Path], *, recursive: bool = False) -> tu
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files = _directory_files(path, recursive=recursive)
-            if not files:
+            supported = _directory_files(path, recursive=recursive)
+            files = [file for file in supported if is_included(file.relative_to(path), include, exclude)]
+            if not supported:
                 suffixes = ", ".join(sorted(SUPPORTED_SUFFIXES))
                 errors.append(InputError(str(path), f"directory has no supported files ({suffixes})"))
+            elif not files:
+                errors.append(InputError(str(path), "include/exclude leave none of the directory's files"))
         elif path.exists():
             files = [path]
         else:
@@ -41,6 +54,23 @@ def collect_paths(paths: Sequence[str | Path], *, recursive: bool = False) -> tu
                 seen.add(key)
                 found.append(file)
     return found, errors
+
+
+def is_included(relative: Path, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    """Whether a file found in a folder (``relative`` to it) passes the ``include`` and ``exclude`` globs.
+
+    A pattern with a ``/`` matches the whole relative path (``*`` crosses folders, as in fnmatch);
+    one without matches the file name or the name of any folder on the way, as in .gitignore.
+    With no ``include``, every supported file is included.
+    """
+    path = relative.as_posix()
+
+    def matches(pattern: str) -> bool:
+        if "/" in pattern:
+            return fnmatchcase(path, pattern.strip("/"))
+        return any(fnmatchcase(part, pattern) for part in relative.parts)
+
+    return (not include or any(map(matches, include))) and not any(map(matches, exclude))
 
 
 def _directory_files(directory: Path, *, recursive: bool) -> list[Path]:

@@ -8,65 +8,77 @@ character's source line, so :class:`align.model.Paragraph` can carry an exact ``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from operator import itemgetter
 
 # A replacement piece: literal text (attributed to the match's first line) or the number of a
 # group of the match whose characters are kept with their own lines.
 Piece = str | int
 Replacement = Callable[[re.Match[str]], Sequence[Piece]]
+# ``(offset, line)``: the characters from ``offset`` to the next run's offset come from ``line``.
+Run = tuple[int, int]
+_OFFSET = itemgetter(0)
 
 
 @dataclass(frozen=True)
 class Traced:
+    """``text`` and the source line of each of its characters, kept as runs of one line.
+
+    Runs, not a line per character: a paragraph has a few runs but thousands of characters, and
+    a 5 MB file was slow to clean character by character. ``runs`` starts at offset 0 (unless
+    ``text`` is empty), and two neighbouring runs never share a line.
+    """
+
     text: str
-    lines: tuple[int, ...]  # source line of each character of ``text``
+    runs: tuple[Run, ...]
 
     @classmethod
     def of(cls, text: str, line: int) -> Traced:
-        return cls(text, (line,) * len(text))
+        return cls(text, ((0, line),) if text else ())
 
     @classmethod
     def concat(cls, pieces: Iterable[Traced]) -> Traced:
-        pieces = list(pieces)
-        return cls("".join(p.text for p in pieces), tuple(chain.from_iterable(p.lines for p in pieces)))
+        builder = _Builder()
+        for piece in pieces:
+            builder.add_slice(piece, 0, len(piece.text))
+        return builder.build()
 
     def __len__(self) -> int:
         return len(self.text)
 
     def slice(self, start: int, end: int | None = None) -> Traced:
-        return Traced(self.text[start:end], self.lines[start:end])
+        start, end, _ = slice(start, end).indices(len(self.text))
+        builder = _Builder()
+        builder.add_slice(self, start, end)
+        return builder.build()
 
     def line_at(self, offset: int, default: int) -> int:
-        if not self.lines:
+        if not self.runs:
             return default
-        return self.lines[min(max(offset, 0), len(self.lines) - 1)]
+        offset = min(max(offset, 0), len(self.text) - 1)
+        return self.runs[bisect_right(self.runs, offset, key=_OFFSET) - 1][1]
 
     def sub(self, pattern: re.Pattern[str], replacement: Replacement) -> Traced:
         """Like ``pattern.sub`` but keeps the source line of every character."""
-        text_parts: list[str] = []
-        line_parts: list[tuple[int, ...]] = []
+        builder = _Builder()
         position = 0
         for match in pattern.finditer(self.text):
-            text_parts.append(self.text[position : match.start()])
-            line_parts.append(self.lines[position : match.start()])
+            builder.add_slice(self, position, match.start())
             match_line = self.line_at(match.start(), 0)
             for piece in replacement(match):
                 if isinstance(piece, int):
                     start, end = match.span(piece)
                     if start >= 0:
-                        text_parts.append(self.text[start:end])
-                        line_parts.append(self.lines[start:end])
+                        builder.add_slice(self, start, end)
                 else:
-                    text_parts.append(piece)
-                    line_parts.append((match_line,) * len(piece))
+                    builder.add_text(piece, match_line)
             position = match.end()
         if position == 0:
             return self
-        text_parts.append(self.text[position:])
-        line_parts.append(self.lines[position:])
-        return Traced("".join(text_parts), tuple(chain.from_iterable(line_parts)))
+        builder.add_slice(self, position, len(self.text))
+        return builder.build()
 
     def strip(self) -> Traced:
         start = len(self.text) - len(self.text.lstrip())
@@ -75,11 +87,41 @@ class Traced:
 
     def line_map(self) -> tuple[tuple[int, int], ...]:
         """``(offset, line)`` at each change of source line."""
-        pairs: list[tuple[int, int]] = []
-        for offset, line in enumerate(self.lines):
-            if not pairs or pairs[-1][1] != line:
-                pairs.append((offset, line))
-        return tuple(pairs)
+        return self.runs
+
+
+class _Builder:
+    """Collects text and runs piece by piece, merging neighbouring runs of one line."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.runs: list[Run] = []
+        self.length = 0
+
+    def add_text(self, text: str, line: int) -> None:
+        if not text:
+            return
+        if not self.runs or self.runs[-1][1] != line:
+            self.runs.append((self.length, line))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def add_slice(self, traced: Traced, start: int, end: int) -> None:
+        """``traced.text[start:end]`` with its lines (``0 <= start``, ``end <= len(traced)``)."""
+        if end <= start:
+            return
+        runs = traced.runs
+        index = bisect_right(runs, start, key=_OFFSET) - 1
+        while index < len(runs) and runs[index][0] < end:
+            offset, line = runs[index]
+            if not self.runs or self.runs[-1][1] != line:
+                self.runs.append((self.length + max(offset, start) - start, line))
+            index += 1
+        self.parts.append(traced.text[start:end])
+        self.length += end - start
+
+    def build(self) -> Traced:
+        return Traced("".join(self.parts), tuple(self.runs))
 
 
 def keep(*groups: int) -> Replacement:

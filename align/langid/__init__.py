@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from align.langid import _letters, _model
 from align.langid.translit import kazakh_cyrillic_to_latin_2021
@@ -154,17 +155,21 @@ def _identify_latin(text: str, probs: dict[str, float]) -> LangGuess:
     return LangGuess("en", "latn", min(_sigmoid(-z), 1.0 - max(pool[lang] for lang in _WIDER_LATIN)))
 
 
+# The block finder asks about the same text more than once (a paragraph, then the block it opens) and
+# the rules ask about the sentences the block finder judged: a guess is kept rather than recomputed.
+@lru_cache(maxsize=4096)
 def identify(text: str) -> LangGuess:
     """The language and script of ``text``; see the module docstring for how it is decided."""
     text = _letters.normalize(text)
-    counts = _letters.count_scripts(text)
+    marked = _letters.mark_scripts(text)
+    counts = _letters.count_scripts(text, marked)
     if counts.total == 0:
         return UNDETERMINED
     probs = _model.probabilities(text)
     if counts.other > counts.latin + counts.cyrillic:
         best = max(probs, key=probs.__getitem__)
         return LangGuess(best, "und", probs[best])
-    script_words = _letters.count_script_words(text)
+    script_words = _letters.count_script_words(text, marked)
     if script_words.cyrillic and script_words.cyrillic >= _CYRILLIC_WORD_SHARE * script_words.total:
         return _identify_cyrillic(text, probs)
     return _identify_latin(text, probs)

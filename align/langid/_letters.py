@@ -125,21 +125,49 @@ _LATIN_LETTER = re.compile(r"[A-Za-zªºÀ-ÖØ-öø-ɏḀ-ỿ]")
 _CYRILLIC_LETTER = re.compile(r"[Ѐ-ҁҊ-ԯ]")
 
 
-def count_scripts(text: str) -> ScriptCounts:
-    """Letters of ``text`` by script (regular expressions: a loop over characters is 10x slower)."""
-    latin = len(_LATIN_LETTER.findall(text))
-    cyrillic = len(_CYRILLIC_LETTER.findall(text))
-    return ScriptCounts(latin, cyrillic, max(0, len(_LETTER.findall(text)) - latin - cyrillic))
+# Stand-ins for a letter of each script: none of them is a letter, so each pattern leaves the others' alone.
+_LATIN_MARK, _CYRILLIC_MARK, _OTHER_MARK = "\x01", "\x02", "\x03"
 
 
-def count_script_words(text: str) -> ScriptCounts:
-    """How many words are mostly Latin, mostly Cyrillic, mostly in another script."""
+def mark_scripts(text: str) -> str:
+    """``text`` with each letter replaced by the mark of its script (same length, so offsets hold).
+
+    Letters are then counted with ``str.count``, over the text or a word of it: regular expressions
+    over each word were the slowest part of identifying a text, a loop over characters is slower still.
+    """
+    marked = _LATIN_LETTER.sub(_LATIN_MARK, text)
+    marked = _CYRILLIC_LETTER.sub(_CYRILLIC_MARK, marked)
+    return _LETTER.sub(_OTHER_MARK, marked)
+
+
+def _count_marks(marked: str) -> ScriptCounts:
+    return ScriptCounts(marked.count(_LATIN_MARK), marked.count(_CYRILLIC_MARK), marked.count(_OTHER_MARK))
+
+
+def count_scripts(text: str, marked: str | None = None) -> ScriptCounts:
+    """Letters of ``text`` by script; ``marked``: ``mark_scripts(text)`` when the caller has it already."""
+    marked = mark_scripts(text) if marked is None else marked
+    in_text = _count_marks(text)  # the mark characters themselves may be in the text (rarely)
+    in_marked = _count_marks(marked)
+    return ScriptCounts(
+        in_marked.latin - in_text.latin, in_marked.cyrillic - in_text.cyrillic, in_marked.other - in_text.other
+    )
+
+
+def count_script_words(text: str, marked: str | None = None) -> ScriptCounts:
+    """How many words are mostly Latin, mostly Cyrillic, mostly in another script.
+
+    ``marked``: ``mark_scripts(text)`` when the caller has it already.
+    """
+    marked = mark_scripts(text) if marked is None else marked
     latin = cyrillic = other = 0
-    for word in words(text):
-        counts = count_scripts(word)
-        if counts.cyrillic > counts.latin and counts.cyrillic >= counts.other:
+    for match in _WORD.finditer(text):  # a word holds letters and apostrophes only: no mark of its own
+        word = marked[match.start() : match.end()]
+        latin_letters, cyrillic_letters = word.count(_LATIN_MARK), word.count(_CYRILLIC_MARK)
+        other_letters = word.count(_OTHER_MARK)
+        if cyrillic_letters > latin_letters and cyrillic_letters >= other_letters:
             cyrillic += 1
-        elif counts.latin >= counts.other:
+        elif latin_letters >= other_letters:
             latin += 1
         else:
             other += 1

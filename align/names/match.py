@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 from align.aligner.fold import fold, fold_many
@@ -33,6 +33,8 @@ _MAX_ENDING = 7  # letters a Kazakh word may add to a name: "Қазақстан�
 _MIN_CUT = 5
 _SHORT_STEM = 4  # stems shorter than this may take only a short ending ("Рим" → "Римде", not "Римма")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_DECLINED_Y = re.compile(r"(?<=[аеоуэ])(ем|ю|я)$")  # Роем, Рою, Роя: the case forms of Рой
+_CONTRACTION = re.compile(r"['’]t\b")  # wasn't, don't: the word before is no name
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Word:
     def capitalised(self) -> bool:
         return self.text[0].isupper() and not self.acronym
 
-    @property
+    @cached_property
     def acronym(self) -> bool:
         return sum(c.isupper() for c in self.text) > 1
 
@@ -91,7 +93,15 @@ def name_keys(text: str) -> tuple[str, ...]:
     * English ``ew`` is ью (*Newport* / *Ньюпорт*);
     * Russian у before a vowel is English ``w`` (*Болдуин* / *Baldwin*, *Уиллоуби*);
     * English ``dge`` and ``g`` before e/i are дж or ж (*Sturridge* / *Старридж*, *Rouge* / *Руж*);
-    * English ``au`` is о (*Paul* / *Пол*), which the fold reads as ``av``.
+    * English ``au`` is о (*Paul* / *Пол*), which the fold reads as ``av``; so is ``aw`` (*Shawn* / *Шон*);
+    * French ``ch`` and ``ou`` are ш and у (*Bouchard* / *Бушар*);
+    * a ``j`` after a consonant is the soft sign (*Bjorn* / *Бьорн*);
+    * ``a`` before a consonant and a final ``e`` is эй (*Hale* / *Хейл*);
+    * ``ow`` is оу (*Rowe* / *Роу*), ``oul`` also ол (*Poulter* / *Полтер*), ``th`` also з (*Brother* /
+      *Бразер*), an initial ``i`` before a vowel ай (*Ian* / *Айан*), an initial ``j`` й (*Jan* / *Ян*),
+      ``ar`` before a consonant а (*Park* / *Пак*);
+    * Russian ё is yo (*Yong* / *Ён*);
+    * a Russian name in -й drops it before a case ending (*Рой* / *Роем*, *Роя*).
     """
     key = name_key(text)
     if not key:
@@ -107,11 +117,35 @@ def name_keys(text: str) -> tuple[str, ...]:
             readings.append(name_key(lowered.replace("au", "o")))  # Paul / Пол
         if "ew" in lowered:
             readings.append(name_key(lowered.replace("ew", "u")))  # Newport / Ньюпорт
+        if "ch" in lowered:
+            readings.append(name_key(lowered.replace("ch", "sh").replace("ou", "u")))  # Bouchard / Бушар
+        if "aw" in lowered:
+            readings.append(name_key(lowered.replace("aw", "o")))  # Shawn / Шон
+        if re.search(r"[^aeiou]j[aeiou]", lowered):
+            readings.append(name_key(re.sub(r"(?<=[^aeiou])j(?=[aeiou])", "", lowered)))  # Bjorn / Бьорн
+        if re.search(r"a[^aeiou]e$", lowered):
+            readings.append(name_key(re.sub(r"a(?=[^aeiou]e$)", "ei", lowered)))  # Hale / Хейл
+        if "ow" in lowered:
+            readings.append(name_key(lowered.replace("ow", "ou")))  # Rowe / Роу, Cownie / Коуни
+        if "oul" in lowered:
+            readings.append(name_key(lowered.replace("oul", "ol")))  # Poulter / Полтер (not Founder / Фонда)
+        if "th" in lowered:
+            readings.append(name_key(lowered.replace("th", "z")))  # Brother / Бразер
+        if re.match(r"i[aeou]", lowered):
+            readings.append(name_key("a" + lowered))  # Ian / Айан
+        if re.match(r"j[aeiou]", lowered):
+            readings.append(name_key("y" + lowered[1:]))  # Jan / Ян
+        if re.search(r"ar[^aeiou]", lowered):
+            readings.append(name_key(re.sub(r"ar(?=[^aeiou])", "a", lowered)))  # Park / Пак
     else:
         if len(key) > 3 and key[0] in "gk" and key[1] in _LATIN_VOWELS:
             readings.append(key[1:])
         if "х" in lowered[1:]:
             readings.append(name_key(lowered[0] + lowered[1:].replace("х", "")))  # Raheem / Рахим
+        if "ё" in lowered:
+            readings.append(name_key(lowered.replace("ё", "йо")))  # Yong / Ён
+        if re.search(_DECLINED_Y, lowered):
+            readings.append(name_key(re.sub(_DECLINED_Y, "й", lowered)))  # Roy / Роем, Андрею
     readings.append(re.sub(r"u(?=[aeio])", "v", key))
     return tuple(dict.fromkeys(readings))
 
@@ -130,6 +164,8 @@ def words_of(text: str, offset: int = 0) -> list[Word]:
     found: list[Word] = []
     previous_end = 0
     for m in _WORD_RE.finditer(text):
+        if _CONTRACTION.match(text, m.end()):
+            continue  # "wasn" would look like Washington's consonants
         keys = name_keys(m.group())
         # the first word, and one after a quotation mark, bracket, colon or sentence stop inside
         initial = not found or bool(_OPENERS.search(text, previous_end, m.start()))
@@ -278,12 +314,7 @@ def form_matches(word: str, form: str, lang: str, *, strict: bool = True, initia
     """
     if lang == "en":
         return word == form or (word.startswith(form) and word[len(form) :] in _ENGLISH_ENDINGS)
-    adjective = form.endswith(_ADJECTIVE_ENDINGS)
-    shortest = 3 if len(form) <= _SHORT_STEM or adjective else _SHORT_STEM
-    strip = 2 if adjective else 1
-    stem = form
-    while strip and stem[-1] in _CYRILLIC_VOWELS and len(stem) > shortest:
-        stem, strip = stem[:-1], strip - 1
+    stem = form_stem(form)
     ending = len(word) - len(stem)
     if not strict and len(stem) > _SHORT_STEM and stem in word[1:]:
         return True  # inside a compound: северокорейский, Евросоюз
@@ -294,6 +325,18 @@ def form_matches(word: str, form: str, lang: str, *, strict: bool = True, initia
     else:
         limit = 3 if initial else _MAX_ENDING
     return word.startswith(stem) and 0 <= ending <= limit
+
+
+@lru_cache(maxsize=4096)
+def form_stem(form: str) -> str:
+    """A Kazakh or Russian form without its final vowel (two for an adjective ending): see :func:`form_matches`."""
+    adjective = form.endswith(_ADJECTIVE_ENDINGS)
+    shortest = 3 if len(form) <= _SHORT_STEM or adjective else _SHORT_STEM
+    strip = 2 if adjective else 1
+    stem = form
+    while strip and stem[-1] in _CYRILLIC_VOWELS and len(stem) > shortest:
+        stem, strip = stem[:-1], strip - 1
+    return stem
 
 
 @cache
@@ -311,11 +354,44 @@ def _all_forms(lang: str) -> list[tuple[Place, Form]]:
     return [pair for forms in _forms_by_prefix(lang).values() for pair in forms]
 
 
+@cache
+def _compound_forms(lang: str) -> dict[str, list[int]]:
+    """Not strict, a stem of five letters or more may stand inside a compound (северокорейский): the
+    forms with such a stem, as positions in :func:`_all_forms`, under the first three letters of the stem."""
+    index: dict[str, list[int]] = {}
+    if lang == "en":
+        return index
+    for position, (_, form) in enumerate(_all_forms(lang)):
+        stem = form_stem(form.words[0])
+        if len(stem) > _SHORT_STEM:
+            index.setdefault(stem[:3], []).append(position)
+    return index
+
+
+@cache
+def _positions_by_prefix(lang: str) -> dict[str, list[int]]:
+    """:func:`_forms_by_prefix` as positions in :func:`_all_forms`."""
+    index: dict[str, list[int]] = {}
+    for position, (_, form) in enumerate(_all_forms(lang)):
+        index.setdefault(form.words[0][:2], []).append(position)
+    return index
+
+
+def _loose_candidates(word: str, lang: str) -> list[tuple[Place, Form]]:
+    """The forms a word may match not strictly: those that start as it does, and those whose stem
+    stands inside it, in the order of :func:`_all_forms` (the first form of a place that matches names it)."""
+    positions = set(_positions_by_prefix(lang).get(word[:2], ()))
+    compounds = _compound_forms(lang)
+    for start in range(1, len(word) - 2):
+        positions.update(compounds.get(word[start : start + 3], ()))
+    forms = _all_forms(lang)
+    return [forms[position] for position in sorted(positions)]
+
+
 @lru_cache(maxsize=65536)
 def _starting_forms(word: str, lang: str, strict: bool, initial: bool) -> tuple[tuple[Place, Form], ...]:
     """The forms whose first word ``word`` matches."""
-    # not strict, a stem may stand inside a compound (северокорейский): every form is a candidate
-    candidates = _forms_by_prefix(lang).get(word[:2], []) if strict else _all_forms(lang)
+    candidates = _forms_by_prefix(lang).get(word[:2], []) if strict else _loose_candidates(word, lang)
     return tuple(
         (place, form)
         for place, form in candidates

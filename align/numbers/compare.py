@@ -129,7 +129,7 @@ def match_strength(x: NumberMention, y: NumberMention) -> int:
     if not other_unit and any(_equal(v, w) for v in _values(x) for w in _values(y)):
         return 2
     if "code" in (x.kind, y.kind):
-        return 0
+        return 1 if _code_names_year(x, y) else 0
     if other_unit or dim_x == dim_y == "temperature":
         return 1 if _converts(x, y) else 0
     tolerance = max(x.tolerance, y.tolerance)
@@ -140,6 +140,15 @@ def match_strength(x: NumberMention, y: NumberMention) -> int:
     if "decade" in (x.kind, y.kind) and _same_decade(x, y):
         return 1
     return 0
+
+
+def _code_names_year(x: NumberMention, y: NumberMention) -> bool:
+    """A code ending in two digits names a year: "SS19" (spring/summer 2019), "FY19" ↔ 2019."""
+    code, other = (x, y) if x.kind == "code" else (y, x)
+    if not (len(code.text) == 2 and code.text.isdigit()):
+        return False
+    four_digits = other.kind == "cardinal" and 1900 <= other.value < 2100 and other.value.is_integer()
+    return (other.kind == "year" or four_digits) and other.value % 100 == code.value
 
 
 def _converts(x: NumberMention, y: NumberMention) -> bool:

@@ -7,12 +7,23 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from functools import cache
 
 from align.rules.base import Context, Finding, Rule, Severity, Span
 
-__all__ = ["Context", "Finding", "Rule", "Severity", "Span", "all_rules", "run_rules", "select_rules"]
+__all__ = [
+    "Context",
+    "Finding",
+    "Rule",
+    "Severity",
+    "Span",
+    "all_rules",
+    "resolve_severities",
+    "run_rules",
+    "select_rules",
+]
 
 
 @cache
@@ -52,9 +63,35 @@ def _codes(codes: Iterable[str]) -> tuple[str, ...]:
     return tuple(part.strip().upper() for code in codes for part in code.split(",") if part.strip())
 
 
-def run_rules(context: Context, rules: Sequence[type[Rule]]) -> list[Finding]:
-    """All findings of ``rules`` on one manuscript, in a stable order."""
-    findings = [finding for rule in rules for finding in rule().check(context)]
+def resolve_severities(overrides: Mapping[str, str | Severity]) -> dict[str, Severity]:
+    """``{"AL04": "info", "AL042": "error"}`` → the severity of each rule code it concerns.
+
+    Codes and prefixes work as in ``select``; the longest matching one wins, so a rule named in
+    full beats the prefix of its group. Unknown codes raise ``ValueError``.
+    """
+    levels = {code.upper(): Severity[str(level)] for code, level in overrides.items()}
+    select_rules(levels)  # validates the codes
+    resolved: dict[str, Severity] = {}
+    for rule in all_rules():
+        matching = [code for code in levels if rule.code.startswith(code)]
+        if matching:
+            resolved[rule.code] = levels[max(matching, key=len)]
+    return resolved
+
+
+def run_rules(
+    context: Context, rules: Sequence[type[Rule]], severities: Mapping[str, Severity] | None = None
+) -> list[Finding]:
+    """All findings of ``rules`` on one manuscript, in a stable order.
+
+    ``severities`` (rule code → severity, see ``resolve_severities``) replaces the rules' defaults.
+    """
+    overrides = severities or {}
+    findings = [
+        replace(finding, severity=overrides[finding.rule]) if finding.rule in overrides else finding
+        for rule in rules
+        for finding in rule().check(context)
+    ]
     order = {lang: i for i, lang in enumerate(context.expected_langs)}
     return sorted(
         findings,

@@ -9,7 +9,8 @@ class MissingBlock(Rule):
 
     ## What it does
     Reports each expected language (English, Kazakh, Russian by default) that has no title,
-    no abstract or no keywords list.
+    no abstract or no keywords list. A journal profile that does not require a title (the
+    title is entered elsewhere, as in an OJS submission form) turns off the missing-title case.
 
     ## Why is this bad?
     Journals in Kazakhstan publish the front matter in all three languages; a missing block is
@@ -37,6 +38,8 @@ class MissingBlock(Rule):
 
     def check(self, context: Context) -> Iterator[Finding]:
         for missing in context.detection.missing:
+            if missing.role == "title" and not context.profile.title_required:
+                continue
             yield self.finding(
                 f"No {language_name(missing.lang)} {missing.role} found",
                 role=missing.role,

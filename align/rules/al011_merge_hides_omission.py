@@ -1,22 +1,15 @@
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from align.aligner.features import anchors
-from align.aligner.fold import fold
 from align.rules.base import Context, Finding, Rule, Severity, Span
 from align.rules.lengths import length_z, text_length
 from align.rules.names import language_name
+from align.rules.support import supported
 
 # The single sentence must be far too short for all the merged sentences together …
 MAX_Z_ALL = -3.0
 # … and a normal length for them without the one reported as omitted.
 MAX_Z_REST = 2.0
-# A name of the sentence found in the other side (this share of its folded 4-grams) is support:
-# the sentence was translated, at least in part.
-ANCHOR_SHARE = 0.5
-
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -123,7 +116,7 @@ def omitted_in_merge(merged: list[str], many_lang: str, single: str, one_lang: s
     candidates = [
         k
         for k, text in enumerate(merged)
-        if _fits(total - lengths[k] - 1, single_length, many_lang, one_lang) and not _supported(text, single)
+        if _fits(total - lengths[k] - 1, single_length, many_lang, one_lang) and not supported(text, single)
     ]
     return candidates[0] if len(candidates) == 1 else None
 
@@ -131,24 +124,3 @@ def omitted_in_merge(merged: list[str], many_lang: str, single: str, one_lang: s
 def _fits(length: int, single_length: int, many_lang: str, one_lang: str) -> bool:
     z = length_z(length, single_length, many_lang, one_lang)
     return z is not None and abs(z) <= MAX_Z_REST
-
-
-def _names(text: str) -> list[str]:
-    """Capitalised words past the first, folded: names survive translation."""
-    return [fold(word) for word in _WORD.findall(text)[1:] if word[0].isupper()]
-
-
-def _grams(text: str) -> set[str]:
-    return {text[k : k + 4] for k in range(max(len(text) - 3, 1))}
-
-
-def _supported(text: str, single: str) -> bool:
-    """Whether a number, acronym or name of ``text`` appears in ``single``.
-
-    Numbers and acronyms are the aligner's anchors (``1,200`` is ``1200``, ``NATO`` is ``НАТО``);
-    a name counts when half its folded 4-grams are in ``single`` (case endings differ).
-    """
-    if set(anchors(text)) & set(anchors(single)):
-        return True
-    single_grams = _grams(fold(single))
-    return any(len(grams & single_grams) >= ANCHOR_SHARE * len(grams) for grams in map(_grams, _names(text)))

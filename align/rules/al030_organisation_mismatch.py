@@ -35,8 +35,9 @@ class OrganisationMismatch(Rule):
     комиссия" for a Senate committee). A capitalised name counts as *named* only when written
     capitalised (KK "мәжіліс", a meeting, is not the Мәжіліс), places are not organisations even as
     acronyms (US, UK), and one language alone naming something the others leave implicit is
-    reported only for an acronym or a capitalised name. Dotted acronyms (U.S., U.N.) are read as
-    acronyms.
+    reported only for an acronym or a capitalised name, and not when the others name a concept the
+    termbase says implies it (a TBX crossReference: "Brexit" for "выход из ЕС"). Dotted acronyms
+    (U.S., U.N.) are read as acronyms.
 
     ## Why is this bad?
     An organisation dropped or added in one version changes who did what: a reader of the
@@ -93,6 +94,8 @@ class OrganisationMismatch(Rule):
                 (hits,) = present.values()
                 if not any(h.proper_name for h in hits):
                     continue
+                # … and the others may name it through a concept that implies it ("Brexit" ↔ "выход из ЕС")
+                absent = [lang for lang in absent if not group.mentions(lang, concept_id, termbase)]
             if absent:
                 yield self._finding(group, concept, present, absent)
 

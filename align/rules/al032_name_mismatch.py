@@ -3,11 +3,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from align.model import Block
 from align.names import Place, Word, find_places, name_key, similar, words_of
 from align.rules.base import Context, Finding, Rule, Severity, Span
 from align.rules.names import language_name
+from align.rules.termhits import undot_acronyms
 
 # Capitalised words of organisation names and titles, not person or place names: another rule
 # compares organisations, and their translations are not transliterations (Council/Совет/Кеңес).
@@ -17,7 +19,8 @@ national nation central international social public federal democratic republic 
 academy ministry minister president parliament committee congress senate assembly organization
 organisation agency association department commission member community office service museum library
 center centre school college army supreme general secretary chairman union council state party court
-bank fund foundation program programme project group company corporation news street avenue square
+bank fund foundation program programme project group company corporation news street avenue square crescent
+coroner analyst immigration
 river lake mountain ocean island north south east west northern southern eastern western professor
 doctor saint christmas league championship olympic games world global internet covid coronavirus
 национальн центральн международн социальн общественн федеральн демократ республик университет
@@ -26,6 +29,7 @@ doctor saint christmas league championship olympic games world global internet c
 государств парти банк фонд программ проект групп компани корпораци улиц площад озер остров север
 восток запад северн южн восточн западн господин доктор профессор король королев император святой
 палат рождеств кубок чемпионат олимпийск глобальн интернет ковид коронавирус госсекретар генассамбле сент
+иммиграцион аналитик коронер
 ұлттық орталық халықаралық әлеуметтік қоғамдық мемлекет республика университет институт академия
 министрлі министр президент парламент комитет одақ кеңес партия банк бағдарлама компания көше
 өзен солтүстік оңтүстік шығыс батыс доктор профессор король кубок кубог чемпионат олимпиада ойындар
@@ -40,6 +44,7 @@ _MAX_ENDING = 6
 _TITLE_CASE = 0.75  # above this share of capitalised long words, capitals mark a headline, not names
 _SHOUTING = 0.5  # above this share of long words in capitals, the block is a title in capitals
 _LONG_WORD = 4
+_MIN_COMPOUND_STEM = 5  # a shorter stem (Рим, Kim) turns up inside unrelated words
 _LOWER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -141,6 +146,7 @@ def _lowercase_words(block: Block) -> frozenset[str]:
     return frozenset(w for w in _LOWER_WORD_RE.findall(block.text) if w.islower())
 
 
+@lru_cache(maxsize=65536)
 def generic(key: str) -> bool:
     """A word of organisation names or titles (its folded key), not a name of its own."""
     if key in _GENERIC_EXACT:
@@ -158,7 +164,7 @@ def _side(block: Block, indices: tuple[int, ...], lowercase: frozenset[str]) -> 
     candidates: list[int] = []
     for i in indices:
         sentence = block.sentences[i]
-        found = words_of(sentence.text, sentence.start)
+        found = words_of(undot_acronyms(sentence.text), sentence.start)  # "U.K." is the acronym UK
         long_words = [w for w in found if len(w.text) >= _LONG_WORD]
         capitals = sum(w.text[0].isupper() for w in long_words)
         shouting = sum(w.upper for w in long_words)
@@ -226,9 +232,7 @@ def missing_names(sides: dict[str, Side]) -> Iterator[Name]:
             # a word capitalised in one language only may be a common noun: a second language must agree,
             # with a word of its own (a brand the Russian copies in Latin letters, "Fox Business
             # Network", may well be translated in Kazakh)
-            if not any(
-                _confirms(word, sides[other].words[j]) for other, js in matched.items() for j in js
-            ):
+            if not any(_confirms(word, sides[other].words[j]) for other, js in matched.items() for j in js):
                 continue
             used[lang] |= seen[lang] & {j for j, w in enumerate(side.words) if similar(word, w)}
             for other, js in matched.items():
@@ -260,13 +264,24 @@ def _confirms(word: Word, other: Word) -> bool:
     return other.capitalised and not (word.text.isascii() and other.text.isascii())
 
 
+def _inside_compound(name: Word, word: Word) -> bool:
+    """A name inside a longer lower-case word: a compound adjective (*South Carolina* / *оңтүстіккаролиналық*).
+
+    The name's key without its last letter (a case ending or a final vowel) must stand after the
+    word's start, and be five letters at least.
+    """
+    stem = name.key[:-1]
+    return len(stem) >= _MIN_COMPOUND_STEM and word.text.islower() and stem in word.key[1:]
+
+
 def _report(
     lang: str, found: dict[str, list[Word]], sides: dict[str, Side], used: dict[str, set[int]]
 ) -> Iterator[Name]:
     """The name if a language lacks it, unless that language has a capitalised word that might be it.
 
     The name counts as there when any word of it (in any language that has it) is similar to a word
-    of that language (*Chilean* / *Чили* / *чилийский*), or loosely similar to a capitalised one:
+    of that language (*Chilean* / *Чили* / *чилийский*) or stands inside a lower-case compound
+    (*оңтүстіккаролиналық*), or is loosely similar to a capitalised one:
     transcriptions the key does not bring together (*Gjorge* / *Георге*). A word another name
     already took is not a candidate.
     """
@@ -276,7 +291,11 @@ def _report(
             continue
         names = [w for words in found.values() for w in words]
         lookalike = next(
-            (j for j, w in enumerate(side.words) if j not in used[other] and any(similar(x, w) for x in names)),
+            (
+                j
+                for j, w in enumerate(side.words)
+                if j not in used[other] and any(similar(x, w) or _inside_compound(x, w) for x in names)
+            ),
             None,
         )
         if lookalike is None:
@@ -284,7 +303,10 @@ def _report(
                 (
                     j
                     for j, w in enumerate(side.words)
-                    if j not in used[other] and w.text[0].isupper() and any(similar(x, w, loose=True) for x in names)
+                    if j not in used[other]
+                    and w.text[0].isupper()
+                    and w.key not in _GENERIC_EXACT  # "St" is no Шотландской
+                    and any(similar(x, w, loose=True) for x in names)
                 ),
                 None,
             )

@@ -1,5 +1,4 @@
 from collections.abc import Iterator
-from typing import ClassVar
 
 from align.rules.base import Context, Finding, Rule, Severity
 from align.rules.names import language_name
@@ -12,9 +11,8 @@ class AbstractLength(Rule):
     ## What it does
     Counts the words of each language's abstract (a hyphenated word such as ``БҰҰ-дағы`` or
     ``multi-vector`` is one word; dashes and numbers in brackets are not words, numbers are)
-    and reports an abstract with fewer than ``min_words`` (100) or more than ``max_words`` (300)
-    words. The limits are class attributes: they are the journal profile's defaults, which
-    configuration may override.
+    and reports an abstract with fewer or more words than the journal profile allows (100–300 in
+    the ``default`` profile; ``profile`` in align.toml chooses another or sets the range).
 
     ## Why is this bad?
     Journals state the length of the abstract in each language; an abstract outside the range
@@ -38,18 +36,15 @@ class AbstractLength(Rule):
     name = "abstract-length"
     severity = Severity.warning
 
-    min_words: ClassVar[int] = 100
-    max_words: ClassVar[int] = 300
-
     def check(self, context: Context) -> Iterator[Finding]:
+        low, high = context.profile.min_words, context.profile.max_words
         for lang, block in context.blocks("abstract").items():
             words = word_count(block.text)
-            if not words or self.min_words <= words <= self.max_words:
+            if not words or low <= words <= high:
                 continue
-            bound = "fewer" if words < self.min_words else "more"
+            bound = "fewer" if words < low else "more"
             yield self.finding(
-                f"The {language_name(lang)} abstract has {words} words, {bound} than the journal's "
-                f"{self.min_words}–{self.max_words}",
+                f"The {language_name(lang)} abstract has {words} words, {bound} than the journal's {low}–{high}",
                 role="abstract",
                 langs=(lang,),
                 line=block.start_line,

@@ -1,5 +1,4 @@
 from collections.abc import Iterator
-from typing import ClassVar
 
 from align.rules.base import Context, Finding, Rule, Severity
 from align.rules.names import language_name
@@ -9,9 +8,9 @@ class KeywordCount(Rule):
     """A keywords list is shorter or longer than the journal allows.
 
     ## What it does
-    Counts the keywords of each language's list and reports a list with fewer than
-    ``min_keywords`` (3) or more than ``max_keywords`` (10) items. The limits are class
-    attributes: they are the journal profile's defaults, which configuration may override.
+    Counts the keywords of each language's list and reports a list with fewer or more items than
+    the journal profile allows (3–10 in the ``default`` profile; ``profile`` in align.toml
+    chooses another or sets the range).
 
     ## Why is this bad?
     Journals state how many keywords they accept; a list outside the range is sent back to the
@@ -32,17 +31,15 @@ class KeywordCount(Rule):
     name = "keyword-count"
     severity = Severity.warning
 
-    min_keywords: ClassVar[int] = 3
-    max_keywords: ClassVar[int] = 10
-
     def check(self, context: Context) -> Iterator[Finding]:
+        low, high = context.profile.min_keywords, context.profile.max_keywords
         for lang, block in context.blocks("keywords").items():
             count = len(block.keywords)
-            if not count or self.min_keywords <= count <= self.max_keywords:
+            if not count or low <= count <= high:
                 continue
             yield self.finding(
                 f"The {language_name(lang)} keywords list has {count} keyword{'s' * (count != 1)}; "
-                f"the journal asks for {self.min_keywords}–{self.max_keywords}",
+                f"the journal asks for {low}–{high}",
                 role="keywords",
                 langs=(lang,),
                 evidence={lang: "; ".join(block.keywords)},

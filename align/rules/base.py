@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
+from align.config.profiles import DEFAULT_PROFILE, Profile
 from align.model import LANGS, Block, Detection
 
 if TYPE_CHECKING:
@@ -66,6 +68,13 @@ class Context:
     alignments: Mapping[str, RoleAlignment]
     expected_langs: tuple[str, ...] = LANGS
     termbase: Termbase | None = None  # None: the term rules use align.terms.default_termbase()
+    profile: Profile = DEFAULT_PROFILE  # the journal's limits (AL001, AL060, AL061)
+
+    @cached_property
+    def memo(self) -> dict[object, object]:
+        """What several rules compute from this manuscript alike (term hits, a sentence's words): kept once here,
+        so that nothing outlives the manuscript. Filled by the helpers that compute it (align/rules/termhits.py)."""
+        return {}
 
     def block(self, lang: str, role: str) -> Block | None:
         return self.detection.block(lang, role)

@@ -70,6 +70,14 @@ class TermGroup:
         """Hits of ``concept_id`` in ``lang``'s sentences (approved terms only, unless told)."""
         return [h for h in self.hits.get(lang, ()) if h.concept_id == concept_id and (h.approved or not approved_only)]
 
+    def mentions(self, lang: str, concept_id: str, termbase: Termbase) -> bool:
+        """Whether a concept ``lang`` names implies ``concept_id`` (TBX crossReference: Brexit, the European Union)."""
+        return any(
+            concept_id in concept.mentions
+            for hit in self.hits.get(lang, ())
+            if (concept := termbase.get(hit.concept_id)) is not None
+        )
+
     def approved_concepts(self, lang: str) -> list[str]:
         """Concepts named by an approved term in ``lang``, in order of first mention."""
         return list(dict.fromkeys(h.concept_id for h in self.hits.get(lang, ()) if h.approved))
@@ -89,8 +97,19 @@ def termbase_of(context: Context) -> Termbase:
     return context.termbase if context.termbase is not None else default_termbase()
 
 
-def term_groups(context: Context, roles: tuple[str, ...] = TERM_ROLES) -> Iterator[TermGroup]:
-    """Every aligned triple of ``roles`` that at least two languages take part in, with its hits."""
+def term_groups(context: Context, roles: tuple[str, ...] = TERM_ROLES) -> tuple[TermGroup, ...]:
+    """Every aligned triple of ``roles`` that at least two languages take part in, with its hits.
+
+    Computed once per manuscript (AL030 and AL031 both read them): kept in ``context.memo``.
+    """
+    key = ("term_groups", roles)
+    groups = context.memo.get(key)
+    if groups is None:
+        groups = context.memo[key] = tuple(_term_groups(context, roles))
+    return groups  # type: ignore[return-value]
+
+
+def _term_groups(context: Context, roles: tuple[str, ...]) -> Iterator[TermGroup]:
     termbase = termbase_of(context)
     for role in roles:
         role_alignment = context.alignments.get(role)

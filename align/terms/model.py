@@ -62,6 +62,8 @@ class Concept:
     terms: tuple[Term, ...]
     subject: str = ""
     note: str = ""
+    # concepts that naming this one names too (TBX crossReference): Brexit names the European Union
+    mentions: tuple[str, ...] = ()
 
     def terms_in(self, lang: str, statuses: Iterable[str] = STATUSES) -> tuple[Term, ...]:
         """Terms in ``lang`` with one of ``statuses``, best status first (stable within a status)."""
@@ -157,7 +159,11 @@ class Termbase:
             existing = {(t.lang, t.text, t.status) for t in known.terms}
             extra = tuple(t for t in concept.terms if (t.lang, t.text, t.status) not in existing)
             concepts[concept.id] = Concept(
-                known.id, known.terms + extra, known.subject or concept.subject, known.note or concept.note
+                known.id,
+                known.terms + extra,
+                known.subject or concept.subject,
+                known.note or concept.note,
+                tuple(dict.fromkeys(known.mentions + concept.mentions)),
             )
         sources = [s for s in (self.source, other.source) if s]
         return Termbase(concepts.values(), source=" + ".join(sources))

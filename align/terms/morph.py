@@ -77,6 +77,7 @@ def _is_inflection(part: str, lang: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=262_144)
 def token_keys(token: str, lang: str, *, in_term: bool = False) -> frozenset[str]:
     """The keys of one word (see the module docstring); ``in_term`` for words of a termbase entry."""
     if in_term and is_acronym(token):

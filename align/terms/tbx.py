@@ -75,10 +75,13 @@ def _concept(name: str, entry: etree._Element) -> Concept:
     concept_id = (entry.get("id") or "").strip() or f"line-{entry.sourceline}"
     subject, notes = "", []
     terms: list[Term] = []
+    mentions: list[str] = []
     for child in entry:
         tag = _local(child)
         if tag in _LANG_TAGS:
             terms.extend(_lang_terms(name, child))
+        elif tag == "ref" and child.get("type") == "crossReference" and child.get("target"):
+            mentions.append(child.get("target", "").strip())
         elif _category(child) == "subjectField":
             subject = _text(child)
         elif tag == "note" or _category(child) == "definition":
@@ -89,7 +92,7 @@ def _concept(name: str, entry: etree._Element) -> Concept:
                     subject = _text(inner)
     if not terms:
         raise InputError(name, f"line {entry.sourceline}: concept {concept_id!r} has no terms")
-    return Concept(concept_id, tuple(terms), subject, " ".join(n for n in notes if n))
+    return Concept(concept_id, tuple(terms), subject, " ".join(n for n in notes if n), tuple(mentions))
 
 
 def _lang_terms(name: str, lang_section: etree._Element) -> list[Term]:
@@ -173,6 +176,8 @@ def tbx_bytes(termbase: Termbase, title: str = "Termbase", source_note: str = ""
             etree.SubElement(entry, f"{{{ns}}}descrip", type="subjectField").text = concept.subject
         if concept.note:
             etree.SubElement(entry, f"{{{ns}}}note").text = concept.note
+        for target in concept.mentions:
+            etree.SubElement(entry, f"{{{ns}}}ref", type="crossReference", target=target)
         for lang in _ordered_langs(concept):
             lang_sec = etree.SubElement(entry, f"{{{ns}}}langSec")
             lang_sec.set(_XML_LANG, lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from align.api import align_detection, detect
+from align.config import DEFAULT_PROFILE, Profile
 from align.rules import Context, Finding, Rule
 
 LABELS = {
@@ -49,13 +50,20 @@ def manuscript(
     return "\n\n".join(parts) + "\n"
 
 
-def context_of(tmp_path: Path, text: str, name: str = "paper.md") -> Context:
+def context_of(tmp_path: Path, text: str, name: str = "paper.md", profile: Profile = DEFAULT_PROFILE) -> Context:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     detection = detect(path)
-    return Context(detection=detection, alignments=align_detection(detection))
+    return Context(detection=detection, alignments=align_detection(detection), profile=profile)
 
 
-def run(rule: type[Rule], tmp_path: Path, abstracts: dict[str, str], **parts: dict[str, str]) -> list[Finding]:
-    """The findings of ``rule`` on a manuscript built from ``abstracts`` (see :func:`manuscript`)."""
-    return list(rule().check(context_of(tmp_path, manuscript(abstracts, **parts))))
+def run(
+    rule: type[Rule],
+    tmp_path: Path,
+    abstracts: dict[str, str],
+    *,
+    profile: Profile = DEFAULT_PROFILE,
+    **parts: dict[str, str],
+) -> list[Finding]:
+    """The findings of ``rule`` on a manuscript built from ``abstracts`` (see :func:`manuscript`) under ``profile``."""
+    return list(rule().check(context_of(tmp_path, manuscript(abstracts, **parts), profile=profile)))

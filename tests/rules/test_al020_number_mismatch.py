@@ -2,8 +2,10 @@ from pathlib import Path
 
 from align.model import Sentence
 from align.rules.al020_number_mismatch import NumberMismatch, merge_substitutions, number_groups
-from tests.rules.cooperation_abstract import KK, RU, abstracts, replaced
+from tests.rules.cooperation_abstract import EN, KK, RU, abstracts, replaced
 from tests.rules.manuscript import run
+
+EN_PLAIN, KK_PLAIN, RU_PLAIN = EN[3:], KK[3:], RU[3:]
 
 
 def sentence(text: str) -> list[Sentence]:
@@ -51,3 +53,14 @@ def test_numbers_of_another_unit_are_not_a_substitution() -> None:
     merged = merge_substitutions(groups)
     assert [sorted(g.mentions) for g in merged] == [["en", "kk"]]
     assert [m.text for m in merged[0].mentions["en"]] == ["2015"]
+
+
+def test_a_season_code_spelled_out_as_its_year(tmp_path: Path) -> None:
+    # "SS19" (spring/summer 2019) is a code, not a number, but it names the year the Kazakh spells out
+    en = [*EN_PLAIN, "Valentino showed hats for the SS19 collection."]
+    kk = [*KK_PLAIN, "Валентино 2019 жылдық жаз топтамасына арналған қалпақтарды көрсетті."]
+    ru = [*RU_PLAIN, "Valentino показал шляпы коллекции SS19."]
+    assert run(NumberMismatch, tmp_path, abstracts(en, kk, ru)) == []
+    kk[-1] = kk[-1].replace("2019", "2018")
+    (finding,) = run(NumberMismatch, tmp_path, abstracts(en, kk, ru))
+    assert finding.evidence == {"kk": "2018"}

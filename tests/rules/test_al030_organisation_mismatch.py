@@ -115,3 +115,56 @@ def test_dotted_acronyms_and_names_inside_longer_names(tmp_path: Path) -> None:
     ru = ["Санкции против режима обсуждались в Женеве."]
     (finding,) = check(context(tmp_path, en=en, kk=kk, ru=ru))
     assert finding.evidence == {"en": "U.N.", "kk": "БҰҰ"} and finding.langs[-1] == "ru"
+
+
+def test_american_department_names_and_short_forms_name_the_same_body(tmp_path: Path) -> None:
+    # "Department of Justice" is the US ministry of justice; "the Red Cross" the ICRC; "Ассемблея" a KK spelling
+    en = [
+        "U.S. Department of Justice analyst Paul Rowlett testified for hours.",
+        "The Red Cross said its staff were heading to the affected areas.",
+        "He told the U.N. General Assembly that the strikes were inevitable.",
+    ]
+    kk = [
+        "АҚШ Әділет министрлігінің талдаушысы Пол Роулетт сағаттап куәлік берді.",
+        "Қызыл Крест қызметкерлері зардап шеккен аудандарға бара жатқанын мәлімдеді.",
+        "Ол БҰҰ Бас Ассемблеясында соққылар сөзсіз екенін айтты.",
+    ]
+    ru = [
+        "Аналитик Департамента юстиции США Пол Роулетт давал показания несколько часов.",
+        "Международный комитет Красного Креста сообщил, что его сотрудники направились в пострадавшие районы.",
+        "Он заявил на Генассамблее ООН, что удары неизбежны.",
+    ]
+    assert check(context(tmp_path, en=en, kk=kk, ru=ru)) == []
+    # … but the Ministry of Finance is another body
+    ru[0] = ru[0].replace("Департамента юстиции", "Министерства финансов")
+    messages = [f.message for f in check(context(tmp_path, en=en, kk=kk, ru=ru))]
+    assert any("Russian sentence does not name the Ministry of Justice" in m for m in messages), messages
+
+
+def test_a_national_fund_of_another_country_is_not_kazakhstans(tmp_path: Path) -> None:
+    # only the whole name is the National Fund of the Republic of Kazakhstan
+    en = ["The study by scientists at the National Trust for Scotland will follow bats in Wester Ross."]
+    kk = ["Шотландия Ұлттық қоры ғалымдары жүргізген зерттеу Вестер Росстағы жарқанаттарды зерттейді."]
+    ru = ["В исследовании учёных Национального фонда Шотландии будут изучены летучие мыши Вестер Росса."]
+    assert check(context(tmp_path, en=en, kk=kk, ru=ru)) == []
+    kk = ["Қазақстан Республикасының Ұлттық қоры ғалымдары Вестер Росстағы жарқанаттарды зерттейді."]
+    (finding,) = check(context(tmp_path, en=en, kk=kk, ru=ru))
+    assert finding.evidence == {"kk": "Қазақстан Республикасының Ұлттық қоры"}
+
+
+def test_brexit_names_the_european_union_it_leaves(tmp_path: Path) -> None:
+    en = ["Pro-Remain Tories joined a separate protest against Brexit in the city."]
+    kk = ["Тори жақтастары қалада Брекситке қарсы жеке наразылыққа қосылды."]
+    ru = ["Тори, выступающие против выхода из ЕС, присоединились к отдельному протесту в городе."]
+    assert check(context(tmp_path, en=en, kk=kk, ru=ru)) == []
+    en = ["Pro-Remain Tories joined a separate protest against the government in the city."]
+    kk = ["Тори жақтастары қалада үкіметке қарсы жеке наразылыққа қосылды."]
+    (finding,) = check(context(tmp_path, en=en, kk=kk, ru=ru))
+    assert finding.evidence == {"ru": "ЕС"} and finding.langs == ("ru", "en", "kk")
+
+
+def test_term_hits_are_found_once_per_manuscript(tmp_path: Path) -> None:
+    from align.rules.termhits import term_groups
+
+    ctx = context(tmp_path, en=EN, kk=KK, ru=RU)
+    assert term_groups(ctx) is term_groups(ctx)  # AL030 and AL031 share them through the context's memo

@@ -133,3 +133,15 @@ def test_seed_000_yields_exactly_its_two_known_term_errors(tmp_path: Path) -> No
     ]
     for finding in findings:
         assert_spans_point_at_evidence(ctx, finding)
+
+
+def test_russian_names_and_calques_of_countries_are_reported(tmp_path: Path) -> None:
+    en = ["The article compares the policies of China and the United States towards Kazakhstan."]
+    kk = ["Мақалада Қытай мен АҚШ-тың Қазақстанға қатысты саясаты салыстырылады."]
+    ru = ["В статье сравнивается политика Китая и Соединённых Штатов в отношении Казахстана."]
+    assert check(context(tmp_path, en=en, kk=kk, ru=ru)) == []
+    kk = ["Мақалада Китай мен АҚШ-тың Қазақстанға қатысты саясаты салыстырылады."]
+    ru = ["В статье сравнивается политика Китая и Объединённых Штатов в отношении Казахстана."]
+    findings = check(context(tmp_path, en=en, kk=kk, ru=ru))
+    suggested = sorted((f.langs[-1], f.suggestion) for f in findings)
+    assert suggested == [("kk", "Қытай"), ("ru", "Соединённые Штаты Америки")]

@@ -88,3 +88,60 @@ def test_author_name_glued_to_a_title_in_capitals_is_skipped() -> None:
         "ru": side("Сванте Корнелл КАЗАХСТАН И ЕВРОПЕЙСКАЯ ИНТЕГРАЦИЯ", "ru"),
     }
     assert names(sides) == []
+
+
+def test_names_transcribed_by_other_conventions_pass_and_a_dropped_one_is_found() -> None:
+    # French ch/ou (Bouchard / Бушар), aw (Shawn / Шон), j after a consonant (Bjorn / Бьорн), a…e (Hale / Хейл)
+    sides = {
+        "en": side("The goal by Francois Bouchard was praised by Thomas Bjorn, Shawn Hale said.", "en"),
+        "kk": side("Франсуа Бушардың голын Томас Бьорн мақтады, деді Шон Хейл.", "kk"),
+        "ru": side("Гол Франсуа Бушара похвалил Томас Бьорн, сказал Шон Хейл.", "ru"),
+    }
+    assert names(sides) == []
+    sides["ru"] = side("Гол Франсуа Бушара похвалил капитан, сказал Шон Хейл.", "ru")
+    assert names(sides) == [("en", "Thomas Bjorn", ("ru",))]
+
+
+def test_a_name_inside_a_lower_case_compound_is_there() -> None:
+    sides = {
+        "en": side("Kennedy appeared more open than his colleague from South Carolina.", "en"),
+        "kk": side("Кеннеди өзінің оңтүстіккаролиналық әріптесіне қарағанда ашық болды.", "kk"),
+        "ru": side("Кеннеди казался более открытым, чем его коллега из Южной Каролины.", "ru"),
+    }
+    assert names(sides) == []
+    sides["kk"] = side("Кеннеди өзінің оңтүстіктегі әріптесіне қарағанда ашық болды.", "kk")
+    assert names(sides) == [("en", "Carolina", ("kk",))]
+
+
+def test_dotted_acronyms_name_their_place() -> None:
+    # "U.K." is the acronym UK (not the letters U and K): the United Kingdom is there in English
+    sides = {
+        "en": side("The campaign called on the U.K. to improve nutrition.", "en"),
+        "kk": side("Науқан Ұлыбританияны тамақтануды жақсартуға шақырды.", "kk"),
+        "ru": side("Кампания призвала Великобританию улучшить питание.", "ru"),
+    }
+    assert names(sides) == []
+    sides["en"] = side("The campaign called on the government to improve nutrition.", "en")
+    assert names(sides) == [("kk", "Ұлыбританияны", ("en",))]
+
+
+def test_a_title_word_does_not_stand_for_a_name_another_language_adds() -> None:
+    # "St" (Saint) shares two consonants with Шотландской: it must not pass for it
+    sides = {
+        "en": side("They won 4-1 at St Johnstone and trail the Premiership leaders.", "en"),
+        "kk": side("Олар Сент-Джонстонда 4-1 есебімен жеңіп, премьер-лига көшбасшыларынан қалып отыр.", "kk"),
+        "ru": side("Они победили 4:1 в Сент-Джонстоне и отстают от лидеров Шотландской Премьер-лиги.", "ru"),
+    }
+    assert names(sides) == [("ru", "Шотландской", ("en", "kk"))]
+
+
+def test_names_translated_by_their_meaning_pass() -> None:
+    # Twitter / a tweet / Твиттер, Nord Stream / Норд Стрим / Северный поток
+    sides = {
+        "en": side("In a tweet, Warren opposed the Nord Stream pipeline.", "en"),
+        "kk": side("Уоррен Твиттерде Норд Стрим құбырына қарсы шықты.", "kk"),
+        "ru": side("В Твиттере Уоррен выступила против газопровода Северный поток.", "ru"),
+    }
+    assert names(sides) == []
+    sides["en"] = side("On Friday, Warren opposed the Nord Stream pipeline.", "en")
+    assert names(sides) == [("kk", "Твиттерде", ("en",))]

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from align.config import Profile
 from align.rules.al060_abstract_length import AbstractLength
 from align.rules.textspans import word_count
 from tests.rules.manuscript import run
@@ -25,9 +26,7 @@ RU = [
 ABSTRACTS = {"en": " ".join(EN), "kk": " ".join(KK), "ru": " ".join(RU)}
 
 
-class TwentyToSixty(AbstractLength):
-    min_words = 20
-    max_words = 60
+TWENTY_TO_SIXTY = Profile("short", min_words=20, max_words=60)
 
 
 def test_words_are_counted_like_a_reader_does() -> None:
@@ -41,12 +40,12 @@ def test_short_abstracts_fail_the_default_profile(tmp_path: Path) -> None:
 
 
 def test_abstracts_within_a_profile_pass(tmp_path: Path) -> None:
-    assert run(TwentyToSixty, tmp_path, ABSTRACTS) == []
+    assert run(AbstractLength, tmp_path, ABSTRACTS, profile=TWENTY_TO_SIXTY) == []
 
 
 def test_one_short_and_one_long_abstract(tmp_path: Path) -> None:
     abstracts = {"en": EN[0], "kk": " ".join(KK * 3), "ru": ABSTRACTS["ru"]}
-    findings = run(TwentyToSixty, tmp_path, abstracts)
+    findings = run(AbstractLength, tmp_path, abstracts, profile=TWENTY_TO_SIXTY)
     by_lang = {f.langs: f.message for f in findings}
     assert set(by_lang) == {("en",), ("kk",)}
     assert "English abstract has 12 words, fewer than the journal's 20–60" in by_lang[("en",)]

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from align.config import Profile
 from align.rules.al061_keyword_count import KeywordCount
 from tests.rules.manuscript import run
 
@@ -35,10 +36,7 @@ def test_eleven_russian_keywords_are_too_many(tmp_path: Path) -> None:
     assert [(f.langs, "11 keywords" in f.message) for f in findings] == [(("ru",), True)]
 
 
-def test_limits_are_class_attributes_a_profile_can_change(tmp_path: Path) -> None:
-    class FiveOrMore(KeywordCount):
-        min_keywords = 5
-
-    findings = run(FiveOrMore, tmp_path, ABSTRACTS, keywords=KEYWORDS)
+def test_the_profile_sets_the_limits(tmp_path: Path) -> None:
+    findings = run(KeywordCount, tmp_path, ABSTRACTS, keywords=KEYWORDS, profile=Profile("five", min_keywords=5))
     assert sorted(f.langs for f in findings) == [("en",), ("kk",), ("ru",)]
     assert "5–10" in findings[0].message

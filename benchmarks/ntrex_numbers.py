@@ -6,7 +6,7 @@ checks are run on every pair:
 * naive: the multisets of digit strings (``\\d+``) differ;
 * ours: ``compare_numbers(extract_numbers(a), extract_numbers(b)).differs``.
 Every pair ours flags is printed with what it found missing.  The ones that are real defects
-were read by hand and are listed in REAL_DEFECTS with the reason (the known ones: "385 miles" →
+were read by hand and are listed in benchmarks/ntrex_defects.tsv with the reason (the known ones: "385 miles" →
 "360 км"; "150,000" → "150 000 мыңдай", i.e. 150 million; "800 kph" → "497 км/ч"; years and
 scores left out); the rest count as false alarms, reported per 100 sentence pairs.  The
 normalisation rules of align.numbers were written while reading these pairs, so the clean figures
@@ -28,48 +28,22 @@ Prints a table and appends it to benchmarks/RESULTS.md.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
-import platform
 import random
 import re
 import time
 from collections import Counter
-from pathlib import Path
+
+from ntrex_docs import append_results, load_ntrex, real_defects
 
 from align.numbers import NumberDiff, compare_numbers, extract_numbers
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("ALIGN_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-NTREX = SHARED / "benchmarks" / "ntrex128"
-FILES = {"en": "eng.txt", "kk": "kaz.txt", "ru": "rus.txt"}
-RESULTS = REPO / "benchmarks" / "RESULTS.md"
 PAIRS = (("en", "kk"), ("en", "ru"), ("kk", "ru"))
 SEED = 20240611
 
-# (0-based line, language that is wrong or both) -> why the disagreement is a real translation defect
-REAL_DEFECTS: dict[int, str] = {
-    31: "KK 'ондаған жылдан кейін' (decades later) for 'a decade later' / RU '10 лет'",
-    131: "KK '30 метр' for '30 yards' (27 m, as RU has it)",
-    201: "RU '360 км' for '385 miles' (619 km)",
-    302: "RU headline drops the 1-0 score",
-    368: "RU '360 км' for '385 miles' (619 km)",
-    372: "RU '7–10 см' for '3 to 6 inches' (7.6–15 cm)",
-    385: "RU adds 'более 30 лет' for 'decades ago'",
-    400: "RU '497 км/ч' for '800 kph (497 mph)'",
-    536: "RU invents '7 или 8 место' for 'a wild-card spot'",
-    868: "RU drops the age 31 ('своей ровеснице')",
-    1118: "KK drops 'Bellator 206'",
-    1279: "KK '150 000 мыңдай' (150 million) for '150,000'",
-    1623: "KK drops the year 2016",
-    1684: "KK drops the year 2016",
-    1698: "KK '6 фут' for '6-foot-6'",
-    1738: "KK drops the time 3:35",
-}
 
-
-def load() -> dict[str, list[str]]:
-    return {lang: (NTREX / name).read_text(encoding="utf-8").splitlines() for lang, name in FILES.items()}
+def number_defects() -> dict[int, str]:
+    """The number defects of NTREX read by hand (benchmarks/ntrex_defects.tsv): 0-based line → why."""
+    return {defect.line - 1: defect.reason for defect in real_defects() if defect.rule == "AL020"}
 
 
 def naive_differs(a: str, b: str) -> bool:
@@ -99,25 +73,14 @@ def _signature(diff: NumberDiff) -> tuple[tuple[float, ...], tuple[float, ...]]:
     return tuple(sorted(m.value for m in diff.missing_in_b)), tuple(sorted(m.value for m in diff.missing_in_a))
 
 
-def machine_line() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{platform.machine()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the injected changes that were missed")
     parser.add_argument("--no-append", action="store_true", help="do not append to RESULTS.md")
     args = parser.parse_args()
 
-    lines = load()
+    lines, _ = load_ntrex()
+    real_defects_at = number_defects()
     count = len(lines["en"])
     started = time.perf_counter()
     mentions = {lang: [extract_numbers(s, lang) for s in texts] for lang, texts in lines.items()}
@@ -129,10 +92,10 @@ def main() -> None:
         naive = sum(naive_differs(lines[a][i], lines[b][i]) for i in range(count))
         clean = [compare_numbers(mentions[a][i], mentions[b][i]) for i in range(count)]
         flagged = [i for i in range(count) if clean[i].differs]
-        real = [i for i in flagged if i in REAL_DEFECTS]
+        real = [i for i in flagged if i in real_defects_at]
         listing.append(f"\n{a}–{b}: {len(flagged)} pairs flagged")
         for i in flagged:
-            label = f"REAL: {REAL_DEFECTS[i]}" if i in REAL_DEFECTS else "FALSE ALARM"
+            label = f"REAL: {real_defects_at[i]}" if i in real_defects_at else "FALSE ALARM"
             listing.append(f"  line {i + 1} [{label}] {describe(clean[i])}")
             listing.append(f"    {a}: {lines[a][i]}")
             listing.append(f"    {b}: {lines[b][i]}")
@@ -157,8 +120,10 @@ def main() -> None:
         false_alarms = len(flagged) - len(real)
         rows.append((f"{a}–{b}", count, naive, len(flagged), len(real), false_alarms, injected, recall, precision))
 
-    header = ("| pair | pairs | naive digits differ (/100) | ours flagged (/100) | real defects | false alarms (/100) "
-              "| injected | recall | precision |")
+    header = (
+        "| pair | pairs | naive digits differ (/100) | ours flagged (/100) | real defects | false alarms (/100) "
+        "| injected | recall | precision |"
+    )
     table = [header, "|" + "---|" * 9]
     for pair, n, naive, flagged, real, false, injected, recall, precision in rows:
         table.append(
@@ -172,23 +137,15 @@ def main() -> None:
         print(f"\nmissed injected changes ({len(misses)}):")
         print("\n".join(misses))
     if not args.no_append:
-        entry = [
-            "",
-            "## Numbers (benchmarks/numbers.py)",
-            "",
-            f"{dt.date.today().isoformat()} · {machine_line()}",
-            "",
+        append_results(
+            "Numbers (benchmarks/ntrex_numbers.py)",
             f"NTREX-128, {count} line pairs per language pair. naive = multisets of digit strings differ; ours = "
             "align.numbers reports a number without a partner. Flagged pairs read by hand: real translation defects "
-            "vs false alarms (per 100 pairs). Injected: one digit changed in one side of every line with digits "
-            f"(both directions, seed {SEED}); precision = detected / (detected + clean pairs flagged) on the same "
-            f"lines. extract_numbers {per_sentence_ms:.2f} ms per sentence.",
-            "",
-            *table,
-            "",
-        ]
-        with RESULTS.open("a", encoding="utf-8") as results:
-            results.write("\n".join(entry))
+            "(benchmarks/ntrex_defects.tsv) vs false alarms (per 100 pairs). Injected: one digit changed in one side "
+            f"of every line with digits (both directions, seed {SEED}); precision = detected / (detected + clean "
+            f"pairs flagged) on the same lines. extract_numbers {per_sentence_ms:.2f} ms per sentence.\n\n"
+            + "\n".join(table),
+        )
 
 
 if __name__ == "__main__":
