@@ -61,7 +61,7 @@ class Word:
 
     @cached_property
     def acronym(self) -> bool:
-        return sum(c.isupper() for c in self.text) > 1
+        return sum(map(str.isupper, self.text)) > 1
 
     @property
     def upper(self) -> bool:
@@ -106,48 +106,53 @@ def name_keys(text: str) -> tuple[str, ...]:
     key = name_key(text)
     if not key:
         return ()
-    readings = [key]
+    readings: list[str] = [key]
     lowered = text.lower()
     if "c" in lowered:
-        readings.append(name_key(re.sub(r"c(?!h)", "k", lowered)))
+        readings.append(_Respelled(re.sub(r"c(?!h)", "k", lowered)))
     if text.isascii():
         readings.append(key.replace("dge", "j"))
         readings.append(re.sub(r"g(?=[ei])", "j", key))  # Rangers / Рейнджерс
         if "au" in lowered:
-            readings.append(name_key(lowered.replace("au", "o")))  # Paul / Пол
+            readings.append(_Respelled(lowered.replace("au", "o")))  # Paul / Пол
         if "ew" in lowered:
-            readings.append(name_key(lowered.replace("ew", "u")))  # Newport / Ньюпорт
+            readings.append(_Respelled(lowered.replace("ew", "u")))  # Newport / Ньюпорт
         if "ch" in lowered:
-            readings.append(name_key(lowered.replace("ch", "sh").replace("ou", "u")))  # Bouchard / Бушар
+            readings.append(_Respelled(lowered.replace("ch", "sh").replace("ou", "u")))  # Bouchard / Бушар
         if "aw" in lowered:
-            readings.append(name_key(lowered.replace("aw", "o")))  # Shawn / Шон
+            readings.append(_Respelled(lowered.replace("aw", "o")))  # Shawn / Шон
         if re.search(r"[^aeiou]j[aeiou]", lowered):
-            readings.append(name_key(re.sub(r"(?<=[^aeiou])j(?=[aeiou])", "", lowered)))  # Bjorn / Бьорн
+            readings.append(_Respelled(re.sub(r"(?<=[^aeiou])j(?=[aeiou])", "", lowered)))  # Bjorn / Бьорн
         if re.search(r"a[^aeiou]e$", lowered):
-            readings.append(name_key(re.sub(r"a(?=[^aeiou]e$)", "ei", lowered)))  # Hale / Хейл
+            readings.append(_Respelled(re.sub(r"a(?=[^aeiou]e$)", "ei", lowered)))  # Hale / Хейл
         if "ow" in lowered:
-            readings.append(name_key(lowered.replace("ow", "ou")))  # Rowe / Роу, Cownie / Коуни
+            readings.append(_Respelled(lowered.replace("ow", "ou")))  # Rowe / Роу, Cownie / Коуни
         if "oul" in lowered:
-            readings.append(name_key(lowered.replace("oul", "ol")))  # Poulter / Полтер (not Founder / Фонда)
+            readings.append(_Respelled(lowered.replace("oul", "ol")))  # Poulter / Полтер (not Founder / Фонда)
         if "th" in lowered:
-            readings.append(name_key(lowered.replace("th", "z")))  # Brother / Бразер
+            readings.append(_Respelled(lowered.replace("th", "z")))  # Brother / Бразер
         if re.match(r"i[aeou]", lowered):
-            readings.append(name_key("a" + lowered))  # Ian / Айан
+            readings.append(_Respelled("a" + lowered))  # Ian / Айан
         if re.match(r"j[aeiou]", lowered):
-            readings.append(name_key("y" + lowered[1:]))  # Jan / Ян
+            readings.append(_Respelled("y" + lowered[1:]))  # Jan / Ян
         if re.search(r"ar[^aeiou]", lowered):
-            readings.append(name_key(re.sub(r"ar(?=[^aeiou])", "a", lowered)))  # Park / Пак
+            readings.append(_Respelled(re.sub(r"ar(?=[^aeiou])", "a", lowered)))  # Park / Пак
     else:
         if len(key) > 3 and key[0] in "gk" and key[1] in _LATIN_VOWELS:
             readings.append(key[1:])
         if "х" in lowered[1:]:
-            readings.append(name_key(lowered[0] + lowered[1:].replace("х", "")))  # Raheem / Рахим
+            readings.append(_Respelled(lowered[0] + lowered[1:].replace("х", "")))  # Raheem / Рахим
         if "ё" in lowered:
-            readings.append(name_key(lowered.replace("ё", "йо")))  # Yong / Ён
+            readings.append(_Respelled(lowered.replace("ё", "йо")))  # Yong / Ён
         if re.search(_DECLINED_Y, lowered):
-            readings.append(name_key(re.sub(_DECLINED_Y, "й", lowered)))  # Roy / Роем, Андрею
+            readings.append(_Respelled(re.sub(_DECLINED_Y, "й", lowered)))  # Roy / Роем, Андрею
     readings.append(re.sub(r"u(?=[aeio])", "v", key))
-    return tuple(dict.fromkeys(readings))
+    _fold_at_once([str(r) for r in readings if isinstance(r, _Respelled)])
+    return tuple(dict.fromkeys(name_key(r) if isinstance(r, _Respelled) else r for r in readings))
+
+
+class _Respelled(str):
+    """Another spelling of a word, whose key :func:`name_keys` reads: they are folded in one call."""
 
 
 def _fold_at_once(words: list[str]) -> None:
@@ -200,7 +205,8 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-@lru_cache(maxsize=262144)
+# Small: :func:`similar` keeps the answers for whole words, so few pairs of keys come back here.
+@lru_cache(maxsize=32768)
 def similar_keys(a: str, b: str, *, loose: bool = False) -> bool:
     """Two keys name the same thing.
 
@@ -241,6 +247,13 @@ def similar(a: Word | str, b: Word | str, *, loose: bool = False) -> bool:
     """Two words (or keys) name the same thing under any of their readings (see :func:`similar_keys`)."""
     keys_a = a.keys if isinstance(a, Word) else (a,)
     keys_b = b.keys if isinstance(b, Word) else (b,)
+    return _similar_readings(keys_a, keys_b, loose)
+
+
+# A name rule compares each word with every word of three sentences, and again for each name it
+# reports: a word pair's answer is kept, sparing the 5–25 reading pairs behind it.
+@lru_cache(maxsize=65536)
+def _similar_readings(keys_a: tuple[str, ...], keys_b: tuple[str, ...], loose: bool) -> bool:
     return any(similar_keys(x, y, loose=loose) for x in keys_a for y in keys_b)
 
 

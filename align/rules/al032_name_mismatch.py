@@ -36,6 +36,11 @@ doctor saint christmas league championship olympic games world global internet c
 дүниежүзілік ғаламдық интернет ассамблея ассемблея палата
 """
 _GENERIC_STEMS = tuple(sorted({name_key(word) for word in _GENERIC.split()}))
+# The stems of four letters or more by length: a key starts with one when its first letters are one.
+_GENERIC_STEMS_BY_LENGTH = {
+    length: frozenset(stem for stem in _GENERIC_STEMS if len(stem) == length)
+    for length in sorted({len(stem) for stem in _GENERIC_STEMS if len(stem) >= 4})
+}
 _GENERIC_EXACT = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "sea", "day", "sir", "lord", "king", "queen", "god", "kup", "nevs", "oli"}
     | {"rev", "sen", "sens", "gov", "gen", "kol", "kapt", "prof", "jr", "sr"}
@@ -143,7 +148,7 @@ def _names(langs: list[str]) -> str:
 
 
 def _lowercase_words(block: Block) -> frozenset[str]:
-    return frozenset(w for w in _LOWER_WORD_RE.findall(block.text) if w.islower())
+    return frozenset(filter(str.islower, _LOWER_WORD_RE.findall(block.text)))
 
 
 @lru_cache(maxsize=65536)
@@ -153,9 +158,8 @@ def generic(key: str) -> bool:
         return True
     # short stems take only a short ending ("bank" → "banks", not "fond" → "Fonda…")
     return any(
-        key.startswith(stem) and len(key) - len(stem) <= (_MAX_ENDING if len(stem) > 4 else 2)
-        for stem in _GENERIC_STEMS
-        if len(stem) >= 4
+        key[:length] in stems and len(key) - length <= (_MAX_ENDING if length > 4 else 2)
+        for length, stems in _GENERIC_STEMS_BY_LENGTH.items()
     )
 
 

@@ -1,4 +1,4 @@
-"""Lexical support: whether a sentence's names and numbers appear in a candidate translation.
+"""Lexical support: whether a sentence's names, numbers and lexicon concepts appear in a candidate translation.
 
 Shared by AL010 (a lonely sentence whose content sits in the neighbouring link is a split, not an
 omission) and AL011 (a sentence merged into a link is omitted only when nothing of it is there).
@@ -10,6 +10,7 @@ import re
 
 from align.aligner.features import anchors
 from align.aligner.fold import fold
+from align.aligner.lexicon import word_concepts
 
 # A name of the sentence found in the other side (this share of its folded 4-grams) is support:
 # the sentence was translated, at least in part.
@@ -35,10 +36,7 @@ def supported(text: str, other: str) -> bool:
     """
     if not other.strip():
         return False
-    if set(anchors(text)) & set(anchors(other)):
-        return True
-    other_grams = _grams(fold(other))
-    return any(len(grams & other_grams) >= ANCHOR_SHARE * len(grams) for grams in map(_grams, _names(text)))
+    return bool(set(anchors(text)) & set(anchors(other))) or bool(_found_names(text, other))
 
 
 def word_grams(text: str) -> set[str]:
@@ -46,3 +44,32 @@ def word_grams(text: str) -> set[str]:
     if not text.strip():
         return set()
     return {gram for word in fold(text).split() for gram in _grams(word) if len(gram) == 4}
+
+
+def content_units(text: str, lang: str) -> set[str]:
+    """What ``text`` says that a translation keeps: its core-lexicon concepts, numbers and acronyms.
+
+    Units of different languages compare: *water*, *воды* and *суды* give the same concept.
+    """
+    concepts = {f"concept:{c}" for word in _WORD.findall(text) for c in word_concepts(word, lang)}
+    return concepts | {f"anchor:{a}" for a in anchors(text)}
+
+
+def _found_names(text: str, other: str) -> set[str]:
+    """The names of ``text`` that ``other`` holds (half their folded 4-grams, as in ``supported``)."""
+    if not other.strip():
+        return set()
+    other_grams = _grams(fold(other))
+    return {name for name in _names(text) if len(_grams(name) & other_grams) >= ANCHOR_SHARE * len(_grams(name))}
+
+
+def units_beyond(text: str, lang: str, beside: str, other: str, other_lang: str) -> tuple[int, int]:
+    """How many content units and names of ``text`` ``other`` has that ``beside`` does not explain, of how many.
+
+    ``other`` (``other_lang``) translates ``beside`` (``lang``), perhaps with ``text`` merged in:
+    what of ``text`` it says beyond ``beside`` is what the merge brought.
+    """
+    units = content_units(text, lang)
+    shared = units & content_units(other, other_lang)
+    names = _found_names(text, other) - _found_names(text, beside)
+    return len(shared - content_units(beside, lang)) + len(names), len(units) + len(set(_names(text)))

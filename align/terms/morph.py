@@ -47,14 +47,19 @@ class Token:
 def tokenize(text: str, lang: str) -> list[Token]:
     """The words of ``text``; an inflection after a hyphen or apostrophe is kept in the span only."""
     tokens: list[Token] = []
+    previous_end = -1  # no word yet: nothing separates the first word from a previous one
     for match in _WORD.finditer(text):
         word = match.group()
-        core = _POSSESSIVE.sub("", word)
-        parts = _HYPHENS.split(core)
-        if len(parts) > 1 and is_acronym(parts[-2]) and _is_inflection(parts[-1], lang):
-            core = word[: len(core) - len(parts[-1]) - 1]
-        gap = text[tokens[-1].end : match.start()] if tokens else ""
-        tokens.append(Token(core, match.start(), match.end(), bool(_HARD_GAP.search(gap))))
+        start, end = match.span()
+        # the regular expressions only where they can change something: this runs for every word checked
+        core = _POSSESSIVE.sub("", word) if word.endswith("s") else word
+        if _HYPHENS.search(core):
+            parts = _HYPHENS.split(core)
+            if is_acronym(parts[-2]) and _is_inflection(parts[-1], lang):
+                core = word[: len(core) - len(parts[-1]) - 1]
+        hard = previous_end >= 0 and _HARD_GAP.search(text, previous_end, start) is not None
+        tokens.append(Token(core, start, end, hard))
+        previous_end = end
     return tokens
 
 
