@@ -176,6 +176,9 @@ class CheckResult:
     detection: Detection
     alignments: dict[str, RoleAlignment]
     findings: tuple[Finding, ...]
+    # Set when a baseline left findings out: the kept ones' fingerprints, which counting repeats among
+    # the kept findings alone would get wrong (align.baseline.fingerprints).
+    fingerprints: tuple[str, ...] | None = None
 
 
 def check(

@@ -82,6 +82,8 @@ def cited_texts(finding: Finding, detection: Detection) -> list[tuple[str, str]]
 
 def fingerprints(result: CheckResult) -> list[str]:
     """The fingerprint of each of ``result.findings``, in their order."""
+    if result.fingerprints is not None:
+        return list(result.fingerprints)
     name = Path(result.detection.document.path).name
     occurrences: Counter[tuple[str, ...]] = Counter()
     found: list[str] = []
@@ -182,12 +184,14 @@ def apply_baseline(results: Sequence[CheckResult], entries: Iterable[BaselineEnt
     kept: list[CheckResult] = []
     baselined = 0
     for result in results:
-        findings = []
+        findings: list[Finding] = []
+        kept_fingerprints: list[str] = []
         for finding, fingerprint in zip(result.findings, fingerprints(result), strict=True):
             if accepted[fingerprint] > 0:
                 accepted[fingerprint] -= 1
                 baselined += 1
             else:
                 findings.append(finding)
-        kept.append(dataclasses.replace(result, findings=tuple(findings)))
+                kept_fingerprints.append(fingerprint)
+        kept.append(dataclasses.replace(result, findings=tuple(findings), fingerprints=tuple(kept_fingerprints)))
     return kept, baselined

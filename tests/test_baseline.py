@@ -81,6 +81,8 @@ def test_each_entry_accepts_one_finding(result: CheckResult) -> None:
     doubled = replace(result, findings=(finding, finding))
     kept, baselined = apply_baseline([doubled], baseline_entries([result]))
     assert baselined == 1 and len(kept[0].findings) == 1
+    # The finding left is the second of the two: it keeps its own fingerprint, not the accepted one's.
+    assert fingerprints(kept[0]) == fingerprints(doubled)[1:]
 
 
 def test_round_trip_survives_edits_elsewhere_and_not_a_new_number(tmp_path: Path) -> None:
