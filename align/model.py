@@ -6,10 +6,23 @@ Every stage takes and returns these plain dataclasses; nothing downstream reache
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 LANGS: tuple[str, ...] = ("en", "kk", "ru")
 ROLES: tuple[str, ...] = ("title", "abstract", "keywords")
+_OFFSET = itemgetter(0)
+
+
+def line_at(line_map: Sequence[tuple[int, int]], offset: int, default: int) -> int:
+    """The source line of the character at ``offset``, from ``(offset, line)`` pairs at each change of line.
+
+    An offset before the first pair is on the first pair's line; ``default`` when there are none.
+    """
+    if not line_map:
+        return default
+    return line_map[max(bisect_right(line_map, offset, key=_OFFSET) - 1, 0)][1]
 
 
 @dataclass(frozen=True)
@@ -32,10 +45,7 @@ class Paragraph:
 
     def line_at(self, offset: int) -> int:
         """Source line of the character at ``offset``."""
-        if not self.line_map:
-            return self.start_line
-        index = bisect_right([o for o, _ in self.line_map], offset) - 1
-        return self.line_map[max(index, 0)][1]
+        return line_at(self.line_map, offset, self.start_line)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from align.blocks.labels import LabelMatch
 from align.langid import LangGuess, identify
 from align.langid.confident import confident_language
-from align.model import Block, Paragraph, Sentence
+from align.model import Block, Paragraph, Sentence, line_at
 from align.segment import split_sentences
 
 
@@ -30,10 +30,10 @@ def build_block(
         keywords = tuple(split_keywords(text))
         guess = _label_language(guess, label.lang if label else label_lang) or guess
     elif role == "title":
-        sentences = (Sentence(text=text, start=0, end=len(text), start_line=_line_at(line_map, 0)),)
+        sentences = (Sentence(text=text, start=0, end=len(text), start_line=line_at(line_map, 0, 0)),)
     else:
         sentences = tuple(
-            Sentence(text=text[start:end], start=start, end=end, start_line=_line_at(line_map, start))
+            Sentence(text=text[start:end], start=start, end=end, start_line=line_at(line_map, start, 0))
             for start, end in split_sentences(text, guess.lang)
         )
         guess = _majority_language(sentences) or guess
@@ -42,7 +42,7 @@ def build_block(
         script=guess.script,
         role=role,
         text=text,
-        start_line=_line_at(line_map, 0),
+        start_line=line_at(line_map, 0, 0),
         end_line=paragraphs[-1].end_line,
         label=label.label if label else None,
         label_lang=label.lang if label else label_lang,
@@ -113,15 +113,6 @@ def _join(paragraphs: Sequence[Paragraph], label_offset: int) -> tuple[str, list
         parts.append(body)
         offset += len(body)
     return "".join(parts), line_map
-
-
-def _line_at(line_map: Sequence[tuple[int, int]], offset: int) -> int:
-    line = line_map[0][1] if line_map else 0
-    for start, source_line in line_map:
-        if start > offset:
-            break
-        line = source_line
-    return line
 
 
 def _case_for_identification(text: str) -> str:

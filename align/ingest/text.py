@@ -583,7 +583,7 @@ def _merge_across_breaks(cleaned: list[tuple[_Group, Traced]], vocabulary: _Voca
             text=traced.text,
             start_line=start,
             end_line=end,
-            line_map=traced.line_map(),
+            line_map=traced.runs,
             heading=group.heading,
         )
         for group, traced, start, end in merged

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
+from align.model import line_at
+
 # A replacement piece: literal text (attributed to the match's first line) or the number of a
 # group of the match whose characters are kept with their own lines.
 Piece = str | int
@@ -55,10 +57,7 @@ class Traced:
         return builder.build()
 
     def line_at(self, offset: int, default: int) -> int:
-        if not self.runs:
-            return default
-        offset = min(max(offset, 0), len(self.text) - 1)
-        return self.runs[bisect_right(self.runs, offset, key=_OFFSET) - 1][1]
+        return line_at(self.runs, offset, default)
 
     def sub(self, pattern: re.Pattern[str], replacement: Replacement) -> Traced:
         """Like ``pattern.sub`` but keeps the source line of every character."""
@@ -84,10 +83,6 @@ class Traced:
         start = len(self.text) - len(self.text.lstrip())
         end = len(self.text.rstrip())
         return self.slice(start, max(end, start))
-
-    def line_map(self) -> tuple[tuple[int, int], ...]:
-        """``(offset, line)`` at each change of source line."""
-        return self.runs
 
 
 class _Builder:
