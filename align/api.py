@@ -111,13 +111,6 @@ class RoleAlignment:
     alignment: TriAlignment
 
 
-def segments_of(detection: Detection, lang: str, role: str) -> tuple[str, ...]:
-    block = detection.block(lang, role)
-    if block is None:
-        return ()
-    return block.keywords if role == "keywords" else tuple(s.text for s in block.sentences)
-
-
 def only_roles(detection: Detection, roles: Sequence[str]) -> Detection:
     """``detection`` without the blocks (and missing blocks) of roles that are not checked."""
     if set(ROLES) <= set(roles):
@@ -135,7 +128,7 @@ def align_detection(detection: Detection) -> dict[str, RoleAlignment]:
 
     alignments: dict[str, RoleAlignment] = {}
     for role in ROLES:
-        segments = {lang: segments_of(detection, lang, role) for lang in LANGS}
+        segments = {lang: detection.segments(lang, role) for lang in LANGS}
         if sum(bool(s) for s in segments.values()) < 2:
             continue
         alignments[role] = RoleAlignment(role, segments, align_three(segments["en"], segments["kk"], segments["ru"]))
@@ -251,7 +244,6 @@ def load_user_termbases(paths: Sequence[str | Path]) -> Termbase | None:
     """The bundled termbase with ``paths`` merged over it; ``None`` (the bundled one alone) without paths."""
     if not paths:
         return None
-    from align.terms import bundled_termbase_path, load_termbases
+    from align.terms import load_termbases, termbase_paths
 
-    bundled = bundled_termbase_path()
-    return load_termbases([*([bundled] if bundled else []), *paths])
+    return load_termbases(termbase_paths(paths))

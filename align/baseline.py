@@ -72,10 +72,7 @@ def cited_texts(finding: Finding, detection: Detection) -> list[tuple[str, str]]
     """The sentences (or keywords) a finding points to, as (language, text), by language then position."""
     cited: list[tuple[str, str]] = []
     for lang, indices in sorted(finding.sentences.items()):
-        block = detection.block(lang, finding.role or "")
-        if block is None:
-            continue
-        texts = block.keywords if block.role == "keywords" else tuple(s.text for s in block.sentences)
+        texts = detection.segments(lang, finding.role or "")
         cited.extend((lang, texts[index]) for index in indices if index < len(texts))
     return cited
 

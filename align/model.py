@@ -111,3 +111,10 @@ class Detection:
 
     def block(self, lang: str, role: str) -> Block | None:
         return next((b for b in self.blocks if b.lang == lang and b.role == role), None)
+
+    def segments(self, lang: str, role: str) -> tuple[str, ...]:
+        """What is aligned of a block: its keywords, or its sentences' texts; () when there is no such block."""
+        block = self.block(lang, role)
+        if block is None:
+            return ()
+        return block.keywords if role == "keywords" else tuple(s.text for s in block.sentences)

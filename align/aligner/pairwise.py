@@ -33,8 +33,8 @@ from align.aligner.band import Band, band_around, cell_band, full_band, make_ban
 from align.aligner.beads import Link
 from align.aligner.features import SideFeatures, count_ids, joint_space, side_features
 from align.aligner.jit import is_small, kernel
-from align.aligner.kernels import PUNCT_MASK
 from align.aligner.scoring import BEAD_A, BEAD_B, Params
+from align.aligner.small import mark_mismatches, name_gap
 
 FULL_LIMIT = 250_000  # sentence-level DP nodes below which the whole matrix is searched
 COARSE_LIMIT = 40_000  # block-level nodes below which a coarse level searches its whole matrix
@@ -330,18 +330,6 @@ def _reestimate(problem: _Problem, params: Params, path: np.ndarray) -> Params:
         ratio=ratio,
         variance=variance,
     )
-
-
-def mark_mismatches(src_marks: np.ndarray, tgt_marks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Punctuation classes, and structure marks, found on one side only of 1:1 cells."""
-    differ = src_marks ^ tgt_marks
-    punct, structure = np.bitwise_count(differ & PUNCT_MASK), np.bitwise_count(differ & ~PUNCT_MASK)
-    return punct.astype(np.int64), structure.astype(np.int64)
-
-
-def name_gap(src_names: np.ndarray, tgt_names: np.ndarray) -> np.ndarray:
-    """Difference of capitalised-word counts over its square-root scale (the DP's name feature)."""
-    return np.abs(src_names - tgt_names) / np.sqrt(1.0 + src_names + tgt_names)
 
 
 def _calibrate(posterior: np.ndarray) -> np.ndarray:

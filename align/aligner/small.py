@@ -144,16 +144,14 @@ def fine_scores(
         mean = 0.5 * (ls + lt / ratio)
         delta = np.abs(lt - ratio * ls) / np.sqrt(variance * np.maximum(mean, 1.0))
         len_bin = np.minimum(delta * len_scale, len(len_table) - 1).astype(np.int64)
-        gap = np.abs(names_s - names_t) / np.sqrt(1.0 + names_s + names_t)
+        gap = name_gap(names_s, names_t)
         name_bin = np.minimum(gap * name_scale, len(name_table) - 1).astype(np.int64)
         marks_s = (marks_s & INNER_MARKS) | (src_punct[pi] & LOWER_START) | (src_punct[i[x] - 1] & OPEN_END)
         marks_t = (marks_t & INNER_MARKS) | (tgt_punct[pj] & LOWER_START) | (tgt_punct[j[x] - 1] & OPEN_END)
         if a > 1 or b > 1:
             marks_s = marks_s & ~SENTENCE_BREAK
             marks_t = marks_t & ~SENTENCE_BREAK
-        differ = marks_s ^ marks_t
-        mismatches = np.bitwise_count(differ & PUNCT_MASK).astype(np.int64)
-        breaks = np.bitwise_count(differ & ~PUNCT_MASK).astype(np.int64)
+        mismatches, breaks = mark_mismatches(marks_s, marks_t)
         scores[x, t] = (
             log_prior[t]
             + sim_table[sim_bin]
@@ -163,3 +161,15 @@ def fine_scores(
             + struct_llr[breaks]
         )
     return scores
+
+
+def mark_mismatches(src_marks: np.ndarray, tgt_marks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Punctuation classes, and structure marks, found on one side only (counts per cell or bead)."""
+    differ = src_marks ^ tgt_marks
+    punct, structure = np.bitwise_count(differ & PUNCT_MASK), np.bitwise_count(differ & ~PUNCT_MASK)
+    return punct.astype(np.int64), structure.astype(np.int64)
+
+
+def name_gap(src_names: np.ndarray, tgt_names: np.ndarray) -> np.ndarray:
+    """Difference of capitalised-word counts over its square-root scale (the DP's name feature)."""
+    return np.abs(src_names - tgt_names) / np.sqrt(1.0 + src_names + tgt_names)

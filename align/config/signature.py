@@ -25,10 +25,9 @@ def short_sha256(data: bytes) -> str:
 
 def termbase_checksums(settings: Settings) -> dict[str, str]:
     """``{file name: sha256 prefix}`` of the bundled termbase and the configured ones, in merge order."""
-    from align.terms import bundled_termbase_path
+    from align.terms import termbase_paths
 
-    bundled = bundled_termbase_path()
-    paths: list[Path] = [*([bundled] if bundled else []), *settings.termbases]
+    paths = map(Path, termbase_paths(settings.termbases))
     return {path.name: short_sha256(path.read_bytes()) for path in paths}
 
 

@@ -35,19 +35,24 @@ def _repository_path(path: str) -> str:
     return absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else Path(path).as_posix()
 
 
+def workflow_command(command: str, properties: dict[str, str], message: str) -> str:
+    """``::command key=value,…::message`` with the runner's escaping."""
+    rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::{command} {rendered}::{escape_data(message)}"
+
+
 def annotation(finding: Finding, path: str) -> str:
     properties = {
         "file": _repository_path(path),
         "line": str(finding.line or 1),
         "title": f"{finding.rule} {finding.name}",
     }
-    rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{_COMMANDS[finding.severity]} {rendered}::{escape_data(finding.message)}"
+    return workflow_command(_COMMANDS[finding.severity], properties, finding.message)
 
 
 def unreadable_annotation(error: InputError) -> str:
-    properties = f"file={escape_property(_repository_path(error.path))},title={escape_property('unreadable input')}"
-    return f"::error {properties}::{escape_data(error.problem)}"
+    properties = {"file": _repository_path(error.path), "title": "unreadable input"}
+    return workflow_command("error", properties, error.problem)
 
 
 def render_github(results: Sequence[CheckResult], errors: Sequence[InputError] = ()) -> str:

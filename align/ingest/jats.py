@@ -57,14 +57,14 @@ def read_jats(name: str, data: bytes) -> tuple[list[tuple[Paragraph, ...]], str]
     articles = [el for el in root.iter() if _local(el) == "article" and not _inside(el, "article")]
     if not articles:
         raise InputError(name, "not a JATS article: no <article> element")
-    if not any(_article_meta(article) is not None for article in articles):
+    metas = [_article_meta(article) for article in articles]
+    if all(meta is None for meta in metas):
         raise InputError(name, "not a JATS article: no <article-meta> element")
-    return [_article_paragraphs(article) for article in articles], encoding
+    return [_article_paragraphs(article, meta) for article, meta in zip(articles, metas, strict=True)], encoding
 
 
-def _article_paragraphs(article: etree._Element) -> tuple[Paragraph, ...]:
-    """The article's own front matter, then that of its translations (sub-articles)."""
-    meta = _article_meta(article)
+def _article_paragraphs(article: etree._Element, meta: etree._Element | None) -> tuple[Paragraph, ...]:
+    """The article's own front matter (``meta``), then that of its translations (sub-articles)."""
     if meta is None:
         return ()
     paragraphs = _front_matter(meta, normalize_lang(article.get(_XML_LANG)))

@@ -366,7 +366,7 @@ def _opens_capitals_title(visible_lines: list[str], index: int, after_end: bool)
     if index == 0 and end == len(visible_lines):
         return False  # a block of its own: nothing to cut
     following = visible_lines[end] if end < len(visible_lines) else ""
-    return not following or following[0].isupper() or following[0].isdigit() or following[0] in "«“\"'(["
+    return not following or _opens_sentence(following)
 
 
 def _labelled_list(lines: list[_Line]) -> list[str]:
@@ -433,8 +433,12 @@ def _looks_like_heading(lines: list[_Line], index: int, typical: float) -> bool:
         return False
     if index + 1 >= len(lines):
         return len(lines) == 1  # the last line of a block is a paragraph's end, unless alone
-    following = _visible(lines[index + 1].text)
-    return bool(following) and (following[0].isupper() or following[0].isdigit() or following[0] in "«“\"'([")
+    return _opens_sentence(_visible(lines[index + 1].text))
+
+
+def _opens_sentence(line: str) -> bool:
+    """Does ``line`` start as a sentence or heading does: a capital, a digit, an opening quote or bracket?"""
+    return bool(line) and (line[0].isupper() or line[0].isdigit() or line[0] in "«“\"'([")
 
 
 # --- joining and cleaning --------------------------------------------------------------------

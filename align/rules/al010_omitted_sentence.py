@@ -86,7 +86,7 @@ class OmittedSentence(Rule):
                 continue
             source = next(iter(present))
             sentences = [blocks[source].sentences[i] for i in present[source]]
-            text = " ".join(s.text for s in sentences)
+            text = _text(blocks[source], present[source])
             weak = _weak_evidence(blocks, triple, present, absent, neighbours)
             finding = self.finding(
                 f"{language_name(source).capitalize()} sentence {'possibly has' if weak else 'has'} no "

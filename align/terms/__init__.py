@@ -11,7 +11,7 @@ sets ``context.termbase = load_termbases([bundled_termbase_path(), *files])``.
 
 from functools import cache
 
-from align.terms.load import bundled_termbase_path, load_termbase, load_termbases
+from align.terms.load import bundled_termbase_path, load_termbase, load_termbases, termbase_paths
 from align.terms.match import approved_concepts, deprecated_hits, find_terms
 from align.terms.model import APPROVED, KINDS, STATUSES, Concept, Term, Termbase, TermHit
 
@@ -30,6 +30,7 @@ __all__ = [
     "find_terms",
     "load_termbase",
     "load_termbases",
+    "termbase_paths",
 ]
 
 

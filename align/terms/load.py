@@ -49,3 +49,9 @@ def bundled_termbase_path() -> Path | None:
     """
     path = Path(__file__).resolve().parents[1] / "data" / "termbases" / BUNDLED_NAME
     return path if path.is_file() else None
+
+
+def termbase_paths(paths: Iterable[str | Path]) -> list[str | Path]:
+    """The termbases of a run in merge order: the bundled one, then ``paths`` over it."""
+    bundled = bundled_termbase_path()
+    return [*([bundled] if bundled else []), *paths]

@@ -47,7 +47,6 @@ class Token:
 def tokenize(text: str, lang: str) -> list[Token]:
     """The words of ``text``; an inflection after a hyphen or apostrophe is kept in the span only."""
     tokens: list[Token] = []
-    previous_end = -1  # no word yet: nothing separates the first word from a previous one
     for match in _WORD.finditer(text):
         word = match.group()
         start, end = match.span()
@@ -57,9 +56,8 @@ def tokenize(text: str, lang: str) -> list[Token]:
             parts = _HYPHENS.split(core)
             if is_acronym(parts[-2]) and _is_inflection(parts[-1], lang):
                 core = word[: len(core) - len(parts[-1]) - 1]
-        hard = previous_end >= 0 and _HARD_GAP.search(text, previous_end, start) is not None
+        hard = bool(tokens) and _HARD_GAP.search(text, tokens[-1].end, start) is not None
         tokens.append(Token(core, start, end, hard))
-        previous_end = end
     return tokens
 
 
