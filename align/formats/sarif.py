@@ -53,7 +53,7 @@ def artifact_location(path: str | Path, root: Path | None = None) -> dict[str, s
 
 
 def result_entry(
-    finding: Finding, path: str, rule_index: dict[str, int], root: Path | None = None, fingerprint: str | None = None
+    finding: Finding, path: str, rule_index: dict[str, int], root: Path | None, fingerprint: str
 ) -> dict[str, Any]:
     """One result; ``fingerprint`` (align.baseline) lets code scanning tell a new result from one seen before."""
     entry: dict[str, Any] = {
@@ -73,8 +73,7 @@ def result_entry(
     }
     if finding.rule in rule_index:
         entry["ruleIndex"] = rule_index[finding.rule]
-    if fingerprint is not None:
-        entry["partialFingerprints"] = {SARIF_FINGERPRINT_KEY: fingerprint}
+    entry["partialFingerprints"] = {SARIF_FINGERPRINT_KEY: fingerprint}
     return entry
 
 
