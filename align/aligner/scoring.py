@@ -41,11 +41,13 @@ LENGTH_FIGURES: dict[tuple[str, str], tuple[float, float]] = {
 DEFAULT_LENGTH = (1.0, 4.0)
 
 # LLR tables over SIM_KNOTS, LEN_KNOTS and 0..4 punctuation mismatches.  The length table's tail
-# beyond |delta| = 5, where NTREX has no translation pairs left, continues the Gaussian decline.
+# beyond |delta| = 5, where NTREX has no translation pairs left, stays at the fitted bound: a
+# Gaussian decline extrapolated there (to -20) made a true 1:1 with an unusually long translation
+# lose to two skips (docs/decisions.md "Length tail").
 DEFAULT_SIM_LLR = np.array(
     [-1.48, -1.48, -1.48, -1.48, -1.48, -1.2, -1.19, -0.64, -0.07, 0.8, 1.86, 3.24, 4.35, 5.97, 7.7], np.float64
 )
-DEFAULT_LEN_LLR = np.array([1.37, 1.27, 0.95, 0.35, -0.35, -1.44, -2.28, -3.8, -6.22, -9.0, -14.0, -20.0], np.float64)
+DEFAULT_LEN_LLR = np.array([1.37, 1.27, 0.95, 0.35, -0.35, -1.44, -2.28, -3.8, -6.22, -6.77, -6.77, -6.77], np.float64)
 DEFAULT_PUNCT_LLR = np.array([0.46, -1.26, -2.27, -2.42, -2.42], np.float64)
 # Over 0..3 structure marks on one side only (sentence break, lower-case start, open end): clean
 # NTREX has no merges or splits to learn them from, so this one comes from the gold 1:1 beads of
