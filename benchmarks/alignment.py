@@ -72,9 +72,12 @@ def load_ntrex() -> tuple[dict[str, list[str]], list[list[int]]]:
 
 
 def make_documents(
-    texts: dict[str, list[str]], documents: list[list[int]], seed: int | None
+    texts: dict[str, list[str]],
+    documents: list[list[int]],
+    seed: int | None,
+    rates: dict[str, float] | None = None,
 ) -> list[perturb.Perturbed]:
-    """Each document clean (``seed=None``) or perturbed with the seeded generator."""
+    """Each document clean (``seed=None``) or perturbed with the seeded generator (default rates unless given)."""
     if seed is None:
         return [
             perturb.perturb(rows, texts, {}, random.Random(0), dict.fromkeys(perturb.RATES, 0.0)) for rows in documents
@@ -85,7 +88,7 @@ def make_documents(
         others = [r for d, other in enumerate(documents) if d != index for r in other]
         foreign_rows = rng.sample(others, 50)
         foreign = {lang: [texts[lang][r] for r in foreign_rows] for lang in perturb.LANGS}
-        result.append(perturb.perturb(rows, texts, foreign, rng))
+        result.append(perturb.perturb(rows, texts, foreign, rng, rates))
     return result
 
 

@@ -7,7 +7,10 @@ that every language pair sees the stated rate:
 * delete a sentence (``delete``, per row: 10 % of rows lose their sentence on one side of a pair);
 * merge two adjacent sentences into one (``merge``);
 * split a sentence at a comma near its middle (``split``);
-* insert a foreign sentence, taken from another document, at a random place (``insert``).
+* insert a foreign sentence, taken from another document, at a random place (``insert``);
+* move a sentence boundary (``move``, not in the default rates: the bead-weight training uses it):
+  the next sentence's opening clause, up to a comma, joins the sentence before it, so the two
+  units carry both rows and pair with the other language's two sentences as a 2:2 bead.
 
 Gold alignments are derived from the rows: two units of different languages belong to one bead
 when they share a row, and beads are the connected components of that relation (so a merge is a
@@ -64,6 +67,8 @@ def perturb(
         units = [u for u in units if rng.random() >= per_language["delete"]]
         units = _merge(units, per_language["merge"], rng)
         units = _split(units, per_language["split"], rng)
+        if per_language.get("move"):  # drawn only when asked for, so the default runs stay as they were
+            units = _move(units, per_language["move"], rng)
         inserts = sum(rng.random() < per_language["insert"] for _ in rows)
         for _ in range(inserts):
             if foreign[lang]:
@@ -99,6 +104,27 @@ def _split(units: list[Unit], rate: float, rng: random.Random) -> list[Unit]:
         else:
             result.append(unit)
     return result
+
+
+def _move(units: list[Unit], rate: float, rng: random.Random) -> list[Unit]:
+    moved: list[Unit] = []
+    k = 0
+    while k < len(units):
+        unit = units[k]
+        if k + 1 < len(units) and max(unit.rows) + 1 == min(units[k + 1].rows) and rng.random() < rate:
+            following = units[k + 1]
+            commas = [m for m in _COMMA_RE.finditer(following.text) if 10 <= m.start() <= len(following.text) - 10]
+            if commas:
+                cut = commas[0]
+                rows = unit.rows | following.rows
+                moved.append(Unit(unit.text + " " + following.text[: cut.start() + 1], rows))
+                rest = following.text[cut.end() :]
+                moved.append(Unit(rest[:1].upper() + rest[1:], rows))
+                k += 2
+                continue
+        moved.append(unit)
+        k += 1
+    return moved
 
 
 def gold_beads(doc: Perturbed, langs: Sequence[str]) -> list[tuple[tuple[int, ...], ...]]:

@@ -58,7 +58,8 @@ def test_fine_scores_and_pairwise_dp_match_the_loops() -> None:
     args = (
         band.lo, band.hi, band.off, BEAD_A, BEAD_B, dots, *cells, s_norm, t_norm, s_adj1, s_adj2, t_adj1, t_adj2,
         s.lengths, t.lengths, s.punct, t.punct, s.names, t.names, np.log(np.full(8, 0.125)),
-        np.sin(knots * 7), 7.0 / 1.0, np.cos(knots * 3), 1.7, np.array([0.5, -1.0, -2.0, -3.0, -4.0]),
+        np.sin(np.add.outer(np.arange(8.0), knots * 7)), 7.0 / 1.0,  # a table row per bead type
+        np.cos(np.add.outer(np.arange(8.0) / 2, knots * 3)), 1.7, np.array([0.5, -1.0, -2.0, -3.0, -4.0]),
         np.array([0.2, -1.5, -2.5, -3.5]), knots - 0.5, 2.3, 1.05, 3.4,
     )  # fmt: skip
     scores = small.fine_scores(*args)

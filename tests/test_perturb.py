@@ -80,6 +80,31 @@ def test_splits_cut_at_a_comma_and_become_one_to_two() -> None:
     assert first.endswith(",") and f"{first} {second}" == TEXTS["en"][row]
 
 
+def test_moved_boundaries_become_two_to_two() -> None:
+    # Only EN moves: its two units share both rows, so they pair with KK's two sentences as one bead.
+    rng = random.Random(5)
+    doc = perturb.Perturbed({lang: [perturb.Unit(TEXTS[lang][r], frozenset({r})) for r in ROWS] for lang in ("kk",)})
+    doc.units["en"] = perturb._move([perturb.Unit(TEXTS["en"][r], frozenset({r})) for r in ROWS], 0.8, rng)
+    doc.units["ru"] = []
+    gold = perturb.pair_gold(doc, "en", "kk")
+    check_cover(doc, gold, ("en", "kk"))
+    moved = [bead for bead in gold if len(bead[0]) == 2]
+    assert moved and all(len(kk) == 2 for _, kk in moved)
+    first, second = (doc.units["en"][i].text for i in moved[0][0])
+    rows = sorted(doc.units["en"][moved[0][0][0]].rows)
+    assert first.startswith(TEXTS["en"][rows[0]] + " ") and first.endswith(",")
+    assert (first + " " + second).lower() == (TEXTS["en"][rows[0]] + " " + TEXTS["en"][rows[1]]).lower()
+
+
+def test_move_is_drawn_only_when_asked_for() -> None:
+    # The benchmark's default runs must not change: no random draw for an operation not in the rates.
+    plain = perturb.perturb(ROWS, TEXTS, FOREIGN, random.Random(9))
+    zero = perturb.perturb(ROWS, TEXTS, FOREIGN, random.Random(9), {**perturb.RATES, "move": 0.0})
+    moved = perturb.perturb(ROWS, TEXTS, FOREIGN, random.Random(9), {**perturb.RATES, "move": 0.5})
+    assert plain.units == zero.units
+    assert plain.units != moved.units
+
+
 def test_insertions_are_foreign_additions() -> None:
     doc = perturb.perturb(ROWS, TEXTS, FOREIGN, random.Random(5), only("insert", 0.4))
     inserted = [u for u in doc.units["kk"] if not u.rows]

@@ -179,13 +179,13 @@ def fine_scores(
     of the summed lengths, the number of punctuation classes and of structure marks present on one
     side only, and the difference of capitalised-word counts over its square-root scale.  Each LLR
     is read from a table sampled on a uniform grid (``table[int(x * scale)]``, last entry beyond
-    the end).
+    the end); the similarity and length tables have one row per bead type (their weighting differs).
     """
     n = len(lo) - 1
     nodes = off[n] + hi[n] - lo[n] + 1
     beads = len(bead_a)
-    sim_last = len(sim_table) - 1
-    len_last = len(len_table) - 1
+    sim_last = sim_table.shape[1] - 1
+    len_last = len_table.shape[1] - 1
     name_last = len(name_table) - 1
     scores = np.full((nodes, beads), NEG_INF, np.float32)
     for i in range(n + 1):
@@ -255,8 +255,8 @@ def fine_scores(
                     differ >>= 1
                 scores[x, t] = (
                     log_prior[t]
-                    + sim_table[min(int(cosine * sim_scale), sim_last)]
-                    + len_table[min(int(delta * len_scale), len_last)]
+                    + sim_table[t, min(int(cosine * sim_scale), sim_last)]
+                    + len_table[t, min(int(delta * len_scale), len_last)]
                     + name_table[min(int(gap * name_scale), name_last)]
                     + punct_llr[mismatches]
                     + struct_llr[breaks]

@@ -14,7 +14,8 @@ index for wide bands, through a dense copy of the source sentence for narrow one
 
 Scoring (:mod:`align.aligner.scoring`): pass 1 with the default tables; pass 2 with tables, length
 ratio/variance and bead priors re-estimated from pass 1's links (self-training), in a band of
-``PASS2_MARGIN`` sentences around pass 1's path.  Confidence: the bead's posterior probability
+``PASS2_MARGIN`` sentences around pass 1's path.  Both passes combine the tables' LLRs with the
+learned ``scoring.LEARNED_WEIGHTS``.  Confidence: the bead's posterior probability
 (forward–backward over that band) through a logistic fitted on the benchmark (``CALIBRATION``).
 """
 
@@ -50,8 +51,8 @@ NEGATIVE_OFFSETS = (-3, -2, 2, 3)  # neighbours of a confident link used as non-
 
 # Logistic mapping of logit(posterior) to the reported confidence, fitted by
 # benchmarks/alignment.py --fit on perturbation seed 1 (per-document and whole-file runs) and
-# checked on seed 2: links with confidence >= 0.9 were 98.5 % correct there.
-CALIBRATION = (0.894, 0.150)
+# checked on seed 2: links with confidence >= 0.9 were 99.1 % correct there.
+CALIBRATION = (0.839, 0.159)
 
 
 def _dot_kernel(name: str, work: int) -> Callable[..., Any]:
@@ -236,19 +237,33 @@ class _Problem:
     cells: _Cells
 
 
+def bead_prior(params: Params) -> np.ndarray:
+    """The weighted log prior of each bead type: a skip's whole score, the rest's base."""
+    return params.weights.prior * params.log_prior + params.weights.bias
+
+
 def _scores(problem: _Problem, band: Band, params: Params) -> np.ndarray:
     cells, src, tgt = problem.cells, problem.src, problem.tgt
-    sim_table, sim_scale = _grid(scoring.SIM_KNOTS, params.sim_llr)
-    len_table, len_scale = _grid(scoring.LEN_KNOTS, params.len_llr)
+    weights = params.weights
+    sim_grid, sim_scale = _grid(scoring.SIM_KNOTS, params.sim_llr)
+    len_grid, len_scale = _grid(scoring.LEN_KNOTS, params.len_llr)
     name_table, name_scale = _grid(scoring.NAME_KNOTS, params.name_llr)
+    # One row per bead type: the similarity and length LLRs reshaped by the weights of its group.
+    sim_table = np.zeros((len(BEAD_A), GRID))
+    len_table = np.zeros((len(BEAD_A), GRID))
+    for t, group in enumerate(scoring.BEAD_GROUP):
+        if group >= 0:
+            sim_table[t] = scoring.reshaped(sim_grid, scoring.SIM_CUTS, weights.sim[group])
+            len_table[t] = scoring.reshaped(len_grid, scoring.LEN_CUTS, weights.length[group])
     return _dot_kernel("fine_scores", band.nodes * len(BEAD_A) * 4)(
         band.lo, band.hi, band.off, BEAD_A, BEAD_B, cells.dots, cells.clo, cells.chi, cells.coff,
         src.norm, tgt.norm, src.adj1, src.adj2, tgt.adj1, tgt.adj2,
         problem.src_features.lengths, problem.tgt_features.lengths,
         problem.src_features.punct, problem.tgt_features.punct,
         problem.src_features.names, problem.tgt_features.names,
-        params.log_prior, sim_table, sim_scale, len_table, len_scale, params.punct_llr, params.struct_llr,
-        name_table, name_scale, params.ratio, params.variance,
+        bead_prior(params), sim_table, sim_scale, len_table, len_scale,
+        weights.punct * params.punct_llr, weights.struct * params.struct_llr,
+        weights.name * name_table, name_scale, params.ratio, params.variance,
     )  # fmt: skip
 
 
@@ -320,7 +335,8 @@ def _reestimate(problem: _Problem, params: Params, path: np.ndarray) -> Params:
             ratio=ratio,
             variance=variance,
         )
-    return Params(
+    return replace(
+        params,
         log_prior=log_prior,
         sim_llr=scoring.llr_table(pos[0], neg[0], scoring.SIM_KNOTS, params.sim_llr, increasing=True),
         len_llr=scoring.llr_table(pos[1], neg[1], scoring.LEN_KNOTS, params.len_llr, increasing=False),

@@ -1,9 +1,15 @@
 """The bead score model: log prior of the bead type plus log-likelihood ratios of its features.
 
-A bead's score is ``log P(type) + LLR(cosine) + LLR(|length delta|) + LLR(punctuation mismatches)
-+ LLR(structure mismatches) + LLR(capitalised-word count difference)``
-where each LLR is ``log P(feature | translation) / P(feature | neighbouring non-translation)`` read
-from a piecewise-linear table.  Skips (1:0, 0:1) score only their log prior.
+Each part of a bead's score is a log-likelihood ratio ``log P(feature | translation) /
+P(feature | neighbouring non-translation)`` read from a piecewise-linear table: the cosine of the
+bead's feature vectors, its |length delta|, punctuation and structure mismatches, and the
+difference of capitalised-word counts.  A plain sum of them with the log prior of the bead type
+would count shared information twice (a longer translation has more words to match) and treats a
+1:1 like a merge, whose cosine means less; so the parts are combined with weights (``BeadWeights``)
+learned by a structured perceptron on perturbed NTREX documents (``benchmarks/bead_weights.py``):
+a bias per bead type, a weight for the log prior, for punctuation, structure and names, and for the
+similarity and length LLRs a piecewise-linear reshaping per bead group (1:1; one sentence against
+two; larger beads).  Skips (1:0, 0:1) score only their weighted prior.
 
 The tables, the length ratio and variance, and the priors are *estimated from the input*: the first
 pass uses the defaults below, the second pass re-estimates everything from the first pass's
@@ -14,6 +20,7 @@ mixes the estimate with the default in proportion to how much evidence the input
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 
@@ -62,6 +69,78 @@ PRIOR_STRENGTH = 60.0
 BIN_STRENGTH = 20.0
 
 
+# Bead groups of the learned weights: 1:1, one sentence against two, larger beads (-1: skips).
+BEAD_GROUP = np.array([0, -1, -1, 1, 1, 2, 2, 2], np.int64)
+GROUPS = 3
+# Where the similarity and length LLRs are cut into pieces for their reshaping (0 among them).
+SIM_CUTS = np.array([-1.0, 0.0, 2.0, 4.0], np.float64)
+LEN_CUTS = np.array([-3.0, -1.0, 0.0], np.float64)
+
+
+@dataclass(frozen=True)
+class BeadWeights:
+    """How the parts of a bead's score are combined (the module docstring says why)."""
+
+    bias: np.ndarray  # per bead type, added to the weighted log prior
+    prior: float
+    sim: np.ndarray  # (GROUPS, len(SIM_CUTS) + 1): a weight per piece of the similarity LLR
+    length: np.ndarray  # (GROUPS, len(LEN_CUTS) + 1)
+    punct: float
+    struct: float
+    name: float
+
+
+# All ones: the plain sum of log prior and LLRs (the length-only baseline, and the perceptron's start).
+NEUTRAL_WEIGHTS = BeadWeights(
+    bias=np.zeros(len(BEADS)),
+    prior=1.0,
+    sim=np.ones((GROUPS, len(SIM_CUTS) + 1)),
+    length=np.ones((GROUPS, len(LEN_CUTS) + 1)),
+    punct=1.0,
+    struct=1.0,
+    name=1.0,
+)
+
+# Learned by benchmarks/bead_weights.py (perturbation seeds 10-17, not the reported 0-5).
+LEARNED_WEIGHTS = BeadWeights(
+    bias=np.array([2.129, -0.574, -0.564, -0.059, -0.109, -0.106, -0.289, -0.259]),
+    prior=0.498,
+    sim=np.array(
+        [
+            [0.649, 1.277, 0.998, 1.128, 2.264],
+            [1.063, 0.860, 0.658, 1.372, 2.547],
+            [1.198, 0.738, 0.686, 1.092, 2.645],
+        ]
+    ),
+    length=np.array(
+        [
+            [0.167, 0.932, 1.400, 1.061],
+            [0.605, 0.732, 0.890, 0.819],
+            [0.313, 0.174, 0.495, 0.757],
+        ]
+    ),
+    punct=0.985,
+    struct=5.251,
+    name=0.997,
+)
+
+
+def pieces(values: np.ndarray, cuts: np.ndarray) -> np.ndarray:
+    """Piecewise-linear basis of ``values`` between ``cuts`` (which include 0): one row per piece,
+    each the part of the value that falls in its interval, signed; the rows sum to ``values``."""
+    edges = np.concatenate(([-np.inf], cuts, [np.inf]))
+    rows = []
+    for low, high in pairwise(edges):
+        anchor = high if high <= 0 else low  # the end nearer to 0
+        rows.append(np.clip(values, low, high) - anchor)
+    return np.array(rows)
+
+
+def reshaped(values: np.ndarray, cuts: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """``values`` through the piecewise-linear map with slope ``weights[k]`` on piece ``k``."""
+    return np.tensordot(weights, pieces(values, cuts), axes=1)
+
+
 @dataclass(frozen=True)
 class Params:
     log_prior: np.ndarray
@@ -72,6 +151,7 @@ class Params:
     name_llr: np.ndarray
     ratio: float
     variance: float
+    weights: BeadWeights = NEUTRAL_WEIGHTS
 
 
 def default_params(src_lang: str, tgt_lang: str, method: str = "full") -> Params:
@@ -86,10 +166,12 @@ def default_params(src_lang: str, tgt_lang: str, method: str = "full") -> Params
         name_llr=DEFAULT_NAME_LLR.copy(),
         ratio=ratio,
         variance=variance,
+        weights=LEARNED_WEIGHTS,
     )
     if method == "length":
         params = replace(
             params,
+            weights=NEUTRAL_WEIGHTS,
             sim_llr=np.zeros_like(DEFAULT_SIM_LLR),
             punct_llr=np.zeros_like(DEFAULT_PUNCT_LLR),
             struct_llr=np.zeros_like(DEFAULT_STRUCT_LLR),

@@ -140,10 +140,10 @@ def fine_scores(
         positive = (ns > 0.0) & (nt > 0.0)
         root = np.sqrt(np.where(positive, ns * nt, 1.0)).astype(np.float32)
         cosine = np.where(positive, dot / root, np.float32(0.0))
-        sim_bin = np.minimum(cosine * np.float32(sim_scale), np.float32(len(sim_table) - 1)).astype(np.int64)
+        sim_bin = np.minimum(cosine * np.float32(sim_scale), np.float32(sim_table.shape[1] - 1)).astype(np.int64)
         mean = 0.5 * (ls + lt / ratio)
         delta = np.abs(lt - ratio * ls) / np.sqrt(variance * np.maximum(mean, 1.0))
-        len_bin = np.minimum(delta * len_scale, len(len_table) - 1).astype(np.int64)
+        len_bin = np.minimum(delta * len_scale, len_table.shape[1] - 1).astype(np.int64)
         gap = name_gap(names_s, names_t)
         name_bin = np.minimum(gap * name_scale, len(name_table) - 1).astype(np.int64)
         marks_s = (marks_s & INNER_MARKS) | (src_punct[pi] & LOWER_START) | (src_punct[i[x] - 1] & OPEN_END)
@@ -154,8 +154,8 @@ def fine_scores(
         mismatches, breaks = mark_mismatches(marks_s, marks_t)
         scores[x, t] = (
             log_prior[t]
-            + sim_table[sim_bin]
-            + len_table[len_bin]
+            + sim_table[t, sim_bin]
+            + len_table[t, len_bin]
             + name_table[name_bin]
             + punct_llr[mismatches]
             + struct_llr[breaks]
