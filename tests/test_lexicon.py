@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from importlib.resources import files
 
 import pytest
 
@@ -75,6 +76,22 @@ def test_comments_and_variants_are_read() -> None:
 )
 def test_inflected_words_find_their_concept(word: str, lang: str, head: str) -> None:
     assert head in _heads(word, lang)
+
+
+def test_shipped_russian_forms_are_current() -> None:
+    # Stale after an edit of core.tsv or a new pymorphy3 dictionary: run scripts/make-lexicon-forms.
+    shipped = files("align").joinpath(lexicon.RU_FORMS_FILE).read_text(encoding="utf-8")
+    assert shipped == lexicon.format_ru_forms(lexicon.ru_lemmas_of_lexicon())
+
+
+def test_an_entry_missing_from_the_shipped_forms_is_inflected_on_the_spot(monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped_index = lexicon.form_index("ru")
+    lexicon.form_index.cache_clear()
+    monkeypatch.setattr(lexicon, "_shipped_ru_forms", dict)
+    try:
+        assert lexicon.form_index("ru") == shipped_index
+    finally:
+        lexicon.form_index.cache_clear()
 
 
 def test_capitalised_entry_matches_only_capitalised_words() -> None:
