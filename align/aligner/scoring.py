@@ -1,4 +1,4 @@
-"""The bead score model: log prior of the bead type plus log-likelihood ratios of its features.
+"""The bead score model: the log prior of the bead type and log-likelihood ratios of its features, weighted.
 
 Each part of a bead's score is a log-likelihood ratio ``log P(feature | translation) /
 P(feature | neighbouring non-translation)`` read from a piecewise-linear table: the cosine of the
@@ -101,7 +101,7 @@ NEUTRAL_WEIGHTS = BeadWeights(
     name=1.0,
 )
 
-# Learned by benchmarks/bead_weights.py (perturbation seeds 10-17, not the reported 0-5).
+# Learned by benchmarks/bead_weights.py (perturbation seeds 10-25, not the reported 0-5).
 LEARNED_WEIGHTS = BeadWeights(
     bias=np.array([2.129, -0.574, -0.564, -0.059, -0.109, -0.106, -0.289, -0.259]),
     prior=0.498,
