@@ -84,7 +84,8 @@ class Lang(StrEnum):
     ru = "ru"
 
 
-# Options shared by the commands that read the configuration (docs/configuration.md); None: not given.
+# Options shared by the commands that read manuscripts and the configuration (docs/configuration.md).
+# None: not given.
 ConfigOption = Annotated[
     Path | None,
     typer.Option("--config", help="Use this align.toml or pyproject.toml, not the one found from here upward."),
@@ -106,6 +107,7 @@ JobsOption = Annotated[
     int,
     typer.Option("--jobs", "-j", min=0, help="Check this many manuscripts at a time, in processes (0: one per core)."),
 ]
+RecursiveOption = Annotated[bool, typer.Option("--recursive", "-r", help="Descend into subfolders.")]
 BaselineOption = Annotated[
     Path | None,
     typer.Option("--baseline", help="Report only the findings not accepted in this file (see `align baseline`)."),
@@ -133,7 +135,7 @@ def root(
 def detect(
     paths: Annotated[list[Path], typer.Argument(help="Manuscripts (.txt, .md, .docx, .pdf, JATS .xml) or folders.")],
     output_format: Annotated[DetectFormat, typer.Option("--format", "-f", help="Output format.")] = DetectFormat.text,
-    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Descend into subfolders.")] = False,
+    recursive: RecursiveOption = False,
     max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Refuse larger files (MB).")] = 50.0,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
@@ -216,7 +218,7 @@ def check(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     fail_on: FailOnOption = None,
-    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Descend into subfolders.")] = False,
+    recursive: RecursiveOption = False,
     html: Annotated[
         Path | None, typer.Option("--html", help="Also write the HTML report here (a folder for several manuscripts).")
     ] = None,
@@ -268,7 +270,7 @@ def report(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     fail_on: FailOnOption = None,
-    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Descend into subfolders.")] = False,
+    recursive: RecursiveOption = False,
     termbase: TermbaseOption = None,
     profile: ProfileOption = None,
     config: ConfigOption = None,
@@ -309,7 +311,7 @@ def write_baseline(
     ),
     select: SelectOption = None,
     ignore: IgnoreOption = None,
-    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Descend into subfolders.")] = False,
+    recursive: RecursiveOption = False,
     termbase: TermbaseOption = None,
     profile: ProfileOption = None,
     config: ConfigOption = None,

@@ -91,9 +91,14 @@ def ru_forms(lemma: str) -> set[str]:
     return forms
 
 
+def _one_word(variant: str) -> bool:
+    """Whether a lexicon variant can match a word of the text (a multiword variant cannot)."""
+    return bool(variant) and " " not in variant
+
+
 def ru_lemmas_of_lexicon() -> list[str]:
     """The Russian single-word variants of the lexicon, lowercase, ё as е, sorted."""
-    return sorted({v.lower().replace("ё", "е") for row in bundled_lexicon() for v in row["ru"] if v and " " not in v})
+    return sorted({v.lower().replace("ё", "е") for row in bundled_lexicon() for v in row["ru"] if _one_word(v)})
 
 
 def format_ru_forms(lemmas: Sequence[str]) -> str:
@@ -119,7 +124,7 @@ def form_index(lang: str) -> dict[str, tuple[int, ...]]:
     index: dict[str, set[int]] = {}
     for concept, row in enumerate(bundled_lexicon()):
         for variant in row[lang]:
-            if not variant or " " in variant:  # a multiword variant cannot match one word
+            if not _one_word(variant):
                 continue
             if lang == "en":
                 lemma = variant if variant[:1].isupper() else variant.lower()

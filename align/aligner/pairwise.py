@@ -248,13 +248,15 @@ def _scores(problem: _Problem, band: Band, params: Params) -> np.ndarray:
     sim_grid, sim_scale = _grid(scoring.SIM_KNOTS, params.sim_llr)
     len_grid, len_scale = _grid(scoring.LEN_KNOTS, params.len_llr)
     name_table, name_scale = _grid(scoring.NAME_KNOTS, params.name_llr)
-    # One row per bead type: the similarity and length LLRs reshaped by the weights of its group.
+    # One row per bead type: the similarity and length LLRs reshaped by the weights of its group
+    # (skips read no table: their rows stay 0).
+    sim_groups = [scoring.reshaped(sim_grid, scoring.SIM_CUTS, row) for row in weights.sim]
+    len_groups = [scoring.reshaped(len_grid, scoring.LEN_CUTS, row) for row in weights.length]
     sim_table = np.zeros((len(BEAD_A), GRID))
     len_table = np.zeros((len(BEAD_A), GRID))
     for t, group in enumerate(scoring.BEAD_GROUP):
         if group >= 0:
-            sim_table[t] = scoring.reshaped(sim_grid, scoring.SIM_CUTS, weights.sim[group])
-            len_table[t] = scoring.reshaped(len_grid, scoring.LEN_CUTS, weights.length[group])
+            sim_table[t], len_table[t] = sim_groups[group], len_groups[group]
     return _dot_kernel("fine_scores", band.nodes * len(BEAD_A) * 4)(
         band.lo, band.hi, band.off, BEAD_A, BEAD_B, cells.dots, cells.clo, cells.chi, cells.coff,
         src.norm, tgt.norm, src.adj1, src.adj2, tgt.adj1, tgt.adj2,
