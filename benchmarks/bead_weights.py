@@ -30,7 +30,7 @@ import numpy as np
 import perturb
 
 from align.aligner import pairwise, scoring
-from align.aligner.band import Band
+from align.aligner.band import Band, path_nodes
 from align.aligner.scoring import BEAD_A, BEAD_B, BEADS, NEUTRAL_WEIGHTS, BeadWeights, Params
 
 # The benchmark's operations plus moved sentence boundaries (2:2 beads): a translator does that, and
@@ -167,14 +167,15 @@ def decode(instance: Instance, weights: BeadWeights) -> list[int]:
 def _path_features(instance: Instance, path: list[int]) -> np.ndarray | None:
     """Sum of the beads' features along ``path``; None when the path leaves the band."""
     band = instance.band
-    total = np.zeros(SIZE)
-    i = j = 0
-    for t in path:
-        i, j = i + int(BEAD_A[t]), j + int(BEAD_B[t])
-        if not band.lo[i] <= j <= band.hi[i]:
-            return None
-        total += bead_features(instance.parts[band.off[i] + j - band.lo[i], t].astype(np.float64), t)
-    return total
+    ends = path_nodes(np.asarray(path, np.int64), BEAD_A, BEAD_B)[1:]
+    i, j = ends[:, 0], ends[:, 1]
+    if np.any((j < band.lo[i]) | (j > band.hi[i])):
+        return None
+    nodes = band.off[i] + j - band.lo[i]
+    return sum(
+        (bead_features(instance.parts[x, t].astype(np.float64), t) for x, t in zip(nodes, path, strict=True)),
+        np.zeros(SIZE),
+    )
 
 
 def train(data: list[Instance], epochs: int = EPOCHS, step: float = STEP) -> BeadWeights:
@@ -182,14 +183,15 @@ def train(data: list[Instance], epochs: int = EPOCHS, step: float = STEP) -> Bea
     vector = to_vector(NEUTRAL_WEIGHTS)
     summed = np.zeros(SIZE)
     visits = 0
+    # The gold paths' features do not change: summed once. A gold path the band misses teaches nothing.
+    golds = [_path_features(instance, instance.gold) if instance.gold is not None else None for instance in data]
     order = list(range(len(data)))
     rng = random.Random(0)
     for epoch in range(epochs):
         rng.shuffle(order)
         wrong = 0
         for k in order:
-            instance = data[k]
-            gold = _path_features(instance, instance.gold) if instance.gold is not None else None
+            instance, gold = data[k], golds[k]
             if gold is None:
                 continue
             path = decode(instance, from_vector(vector))

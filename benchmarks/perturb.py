@@ -77,12 +77,22 @@ def perturb(
     return result
 
 
+def _adjacent(first: Unit, second: Unit) -> bool:
+    """Whether ``second`` continues ``first`` in the original: only such units merge or move a boundary,
+    so gold beads stay contiguous."""
+    return max(first.rows) + 1 == min(second.rows)
+
+
+def _inner_commas(text: str) -> list[re.Match[str]]:
+    """Commas (with the spaces after them) at least 10 characters from either end of ``text``."""
+    return [m for m in _COMMA_RE.finditer(text) if 10 <= m.start() <= len(text) - 10]
+
+
 def _merge(units: list[Unit], rate: float, rng: random.Random) -> list[Unit]:
     merged: list[Unit] = []
     k = 0
     while k < len(units):
-        # Only sentences that were adjacent in the original merge, so gold beads stay contiguous.
-        if k + 1 < len(units) and max(units[k].rows) + 1 == min(units[k + 1].rows) and rng.random() < rate:
+        if k + 1 < len(units) and _adjacent(units[k], units[k + 1]) and rng.random() < rate:
             first, second = units[k], units[k + 1]
             merged.append(Unit(first.text + " " + second.text, first.rows | second.rows))
             k += 2
@@ -95,7 +105,7 @@ def _merge(units: list[Unit], rate: float, rng: random.Random) -> list[Unit]:
 def _split(units: list[Unit], rate: float, rng: random.Random) -> list[Unit]:
     result: list[Unit] = []
     for unit in units:
-        commas = [m for m in _COMMA_RE.finditer(unit.text) if 10 <= m.start() <= len(unit.text) - 10]
+        commas = _inner_commas(unit.text)
         if commas and rng.random() < rate:
             middle = len(unit.text) / 2
             cut = min(commas, key=lambda m: abs(m.start() - middle))
@@ -111,9 +121,9 @@ def _move(units: list[Unit], rate: float, rng: random.Random) -> list[Unit]:
     k = 0
     while k < len(units):
         unit = units[k]
-        if k + 1 < len(units) and max(unit.rows) + 1 == min(units[k + 1].rows) and rng.random() < rate:
+        if k + 1 < len(units) and _adjacent(unit, units[k + 1]) and rng.random() < rate:
             following = units[k + 1]
-            commas = [m for m in _COMMA_RE.finditer(following.text) if 10 <= m.start() <= len(following.text) - 10]
+            commas = _inner_commas(following.text)
             if commas:
                 cut = commas[0]
                 rows = unit.rows | following.rows

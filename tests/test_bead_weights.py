@@ -64,13 +64,18 @@ def test_weight_vector_round_trip() -> None:
     assert np.array_equal(bead_weights.to_vector(again), bead_weights.to_vector(weights))
 
 
+def _merged_document() -> tuple[pairwise._Problem, pairwise.Solution]:
+    """EN merges sentences 3 and 4 (so 2:1 beads have something to say), aligned with neutral weights."""
+    en = [*EN[:3], EN[3] + " " + EN[4], *EN[5:]]
+    problem = pairwise.prepare(en, RU, "full", ("en", "ru"))
+    params = replace(scoring.default_params("en", "ru"), weights=NEUTRAL_WEIGHTS)
+    return problem, pairwise.solve(problem, params)
+
+
 def test_perceptron_scores_are_the_aligners_scores() -> None:
     # What the perceptron decodes from its stored score parts must be what the aligner computes
     # with the same weights, and each score the dot product of the bead's features and the weights.
-    en = [*EN[:3], EN[3] + " " + EN[4], *EN[5:]]  # a merge, so 2:1 beads have something to say
-    problem = pairwise.prepare(en, RU, "full", ("en", "ru"))
-    params = replace(scoring.default_params("en", "ru"), weights=NEUTRAL_WEIGHTS)
-    solution = pairwise.solve(problem, params)
+    problem, solution = _merged_document()
     parts, valid = bead_weights.score_parts(problem, solution.band, solution.params)
     instance = bead_weights.Instance(solution.band, parts, valid, None)
     rng = np.random.default_rng(7)
@@ -89,10 +94,7 @@ def test_perceptron_scores_are_the_aligners_scores() -> None:
 
 def test_perceptron_moves_towards_the_gold_path() -> None:
     # One instance whose neutral decoding is wrong: training must make the gold path win.
-    en = [*EN[:3], EN[3] + " " + EN[4], *EN[5:]]
-    problem = pairwise.prepare(en, RU, "full", ("en", "ru"))
-    params = replace(scoring.default_params("en", "ru"), weights=NEUTRAL_WEIGHTS)
-    solution = pairwise.solve(problem, params)
+    problem, solution = _merged_document()
     parts, valid = bead_weights.score_parts(problem, solution.band, solution.params)
     # A deliberately odd "gold": the merged EN sentence matches RU 3 alone, and RU 4 is an addition.
     gold = [0, 0, 0, 0, 2, 0, 0, 0]
