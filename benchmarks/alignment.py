@@ -171,9 +171,12 @@ def run_pairs(
 
 
 def run_triples(
-    docs: list[perturb.Perturbed], whole_file: bool, confidences: list[tuple[float, bool]] | None
+    docs: list[perturb.Perturbed],
+    whole_file: bool,
+    confidences: list[tuple[float, bool]] | None,
+    link_confidences: list[tuple[float, bool]] | None = None,
 ) -> dict[str, dict[str, float]]:
-    """Triple scores, and the pairs as re-derived from the triples."""
+    """Triple scores, and those of the three-way alignment's pairwise links (decoded with the pivot)."""
     from align.aligner import align_three
 
     units = [perturb.concatenate(docs)] if whole_file else docs
@@ -191,8 +194,13 @@ def run_triples(
             confidences.extend((t.score, bead in gold_set) for t, bead in zip(result.triples, test, strict=True))
         for src, tgt in PAIRS:
             key = f"{src}-{tgt}"
-            pair_golds[key].append(perturb.pair_gold(doc, src, tgt))
-            pair_tests[key].append(_pair_beads(result.pairs[key]))
+            gold = perturb.pair_gold(doc, src, tgt)
+            links = result.pairs[key]
+            pair_golds[key].append(gold)
+            pair_tests[key].append(_pair_beads(links))
+            if link_confidences is not None:
+                gold_set = set(gold)
+                link_confidences.extend((link.score, (link.src, link.tgt) in gold_set) for link in links)
     scores = {"triples": score_multiple(golds, tests)}
     for key in pair_golds:
         scores[f"{key} (3-way)"] = score_multiple(pair_golds[key], pair_tests[key])
@@ -510,7 +518,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         flush=True,
                     )
                 if method == "full" and not args.no_triples:
-                    for pair, s in run_triples(docs, whole, confidences["triples"]).items():
+                    triples = run_triples(docs, whole, confidences["triples"], confidences["3-way links"])
+                    for pair, s in triples.items():
                         rows.append((name, unit, "3-way", pair, s))
                         print(
                             f"{name:18} {unit:8} 3-way  {pair:16} strict F1 {s['f1_strict']:.4f} "

@@ -174,6 +174,19 @@ def test_three_way_triples_are_consistent() -> None:
     assert ((5, 6), (4, 5)) in beads(result.pairs["en-kk"]) or ((5,), (4,)) in beads(result.pairs["en-kk"])
 
 
+def test_three_way_settles_what_one_pair_alone_gets_wrong() -> None:
+    # KK opens with a sentence of its own and merges the last two; RU has a foreign sentence before
+    # the last two and lacks nothing KK has but Tokayev's (KK drops it); EN merges 4 and 5.
+    en = [*EN[:4], EN[4] + " " + EN[5], *EN[6:]]
+    kk = ["Кешке қалада қатты жаңбыр жауды.", *KK[:2], *KK[3:6], KK[6] + " " + KK[7]]
+    ru = [*RU[:6], "Музей современного искусства открыл новую выставку.", *RU[6:]]
+    gold = [((0,), ()), ((1,), (0,)), ((2,), (1,)), ((), (2,)), ((3,), (3,)), ((4,), (4,)), ((5,), (5,)), ((), (6,))]
+    gold.append(((6,), (7, 8)))
+    # KK–RU alone takes the foreign sentence into the merge; EN, which has no counterpart of it, settles it.
+    assert beads(align_pair(kk, ru, "kk", "ru")) != gold
+    assert beads(align_three(en, kk, ru).pairs["kk-ru"]) == gold
+
+
 def test_three_way_with_a_missing_language() -> None:
     result = align_three(EN[:3], [], RU[:3])
     assert [(t.en, t.kk, t.ru) for t in result.triples] == [((i,), (), (i,)) for i in range(3)]

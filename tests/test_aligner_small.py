@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from align.aligner import align_three, kernels, levels, small, threeway
+from align.aligner import kernels, levels, small
 from align.aligner.band import band_around, cell_band, full_band, path_nodes
 from align.aligner.features import joint_space, side_features, unique_rows
 from align.aligner.scoring import BEAD_A, BEAD_B, median
@@ -72,18 +72,6 @@ def test_fine_scores_and_pairwise_dp_match_the_loops() -> None:
         fast, slow = getattr(levels, name)(*dp), _loop(name)(*dp)
         assert np.array_equal(fast <= kernels.NEG_INF, slow <= kernels.NEG_INF)
         assert np.allclose(fast, slow, rtol=0, atol=1e-9)
-
-
-def test_three_way_numpy_path_matches_the_loops(monkeypatch: pytest.MonkeyPatch) -> None:
-    ru = [*RU[:2], RU[2] + " " + RU[3], *RU[4:]]
-    kk = KK[:5] + KK[6:]
-    fast = align_three(EN, kk, ru)
-    monkeypatch.setattr(threeway, "is_small", lambda work: False)
-    monkeypatch.setattr(threeway, "kernel", lambda name, work: _loop(name))
-    slow = align_three(EN, kk, ru)
-    assert [(x.en, x.kk, x.ru) for x in fast.triples] == [(x.en, x.kk, x.ru) for x in slow.triples]
-    assert np.allclose([x.score for x in fast.triples], [x.score for x in slow.triples], rtol=0, atol=1e-9)
-    assert any(len(x.ru) < len(x.en) for x in fast.triples)  # the RU merge is found, so the test is not trivial
 
 
 def test_unique_rows_and_median_match_numpy() -> None:

@@ -356,7 +356,9 @@ def _calibrate(posterior: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(slope * np.log(p / (1 - p)) + intercept)))
 
 
-def _links(path: np.ndarray, confidence: np.ndarray) -> list[Link]:
+def links_of(path: np.ndarray, posterior: np.ndarray) -> list[Link]:
+    """The links of a path, each with its calibrated confidence."""
+    confidence = _calibrate(posterior)
     src_end = np.cumsum(BEAD_A[path]).tolist()
     tgt_end = np.cumsum(BEAD_B[path]).tolist()
     sizes = [(int(a), int(b)) for a, b in zip(BEAD_A, BEAD_B, strict=True)]
@@ -425,6 +427,12 @@ def solve(problem: _Problem, params: Params, passes: int = 2) -> Solution:
     return Solution(band, scores, path, _posteriors(band, scores, path), params)
 
 
+def decode(band: Band, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The best path through ``band`` (bead types, first bead first) and each of its beads' posterior."""
+    path = _viterbi(band, scores, BEAD_A, BEAD_B)
+    return path, _posteriors(band, scores, path)
+
+
 @dataclass(frozen=True)
 class PairResult:
     links: list[Link]
@@ -443,7 +451,7 @@ def align_pair_detailed(
     problem = prepare(src, tgt, method, (src_lang, tgt_lang))
     params = scoring.default_params(src_lang, tgt_lang, method)
     solution = solve(problem, params, passes=1 if method == "length" else 2)
-    return PairResult(_links(solution.path, _calibrate(solution.posterior)), solution)
+    return PairResult(links_of(solution.path, solution.posterior), solution)
 
 
 def align_pair(
