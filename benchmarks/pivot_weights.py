@@ -54,17 +54,17 @@ class Instance:
 def instances(docs: Sequence[perturb.Perturbed]) -> list[list[Instance]]:
     """Per language pair (en-kk, en-ru, kk-ru), the instances of every document."""
     by_pair: list[list[Instance]] = [[] for _ in threeway.PAIRS]
+    langs = threeway.LANGS
     for doc in docs:
-        texts = [doc.sentences(lang) for lang in threeway.LANGS]
+        texts = [doc.sentences(lang) for lang in langs]
         sizes = tuple(len(text) for text in texts)
-        langs = threeway.LANGS
         results = [align_pair_detailed(texts[a], texts[b], langs[a], langs[b]) for a, b in threeway.PAIRS]
         links = [result.links for result in results]
         for k, (a, b) in enumerate(threeway.PAIRS):
             solution = results[k].solution
             assert solution is not None
             category = threeway.pivot_categories(k, solution.band, links, sizes)
-            gold = perturb.pair_gold(doc, threeway.LANGS[a], threeway.LANGS[b])
+            gold = perturb.pair_gold(doc, langs[a], langs[b])
             by_pair[k].append(Instance(solution.band, solution.scores, category, gold))
     return by_pair
 
