@@ -374,19 +374,34 @@ def fit_structure(texts: dict[str, list[str]], documents: list[list[int]], seed:
 
 
 def _fit_logistic(pairs: list[tuple[float, bool]]) -> tuple[float, float]:
-    """Slope and intercept of P(correct) = sigmoid(slope * logit(posterior) + intercept) (Newton)."""
+    """Slope and intercept of P(correct) = sigmoid(slope * logit(posterior) + intercept).
+
+    Newton's method with step halving: where the most confident links are all correct, a full
+    Newton step from the start overshoots and diverges.
+    """
     import numpy as np
 
     p = np.clip(np.array([x for x, _ in pairs]), 1e-9, 1 - 1e-9)
     y = np.array([ok for _, ok in pairs], float)
     x = np.log(p / (1 - p))
     design = np.stack([x, np.ones_like(x)], axis=1)
+
+    def log_likelihood(theta: np.ndarray) -> float:
+        z = design @ theta
+        return float(np.sum(y * z - np.logaddexp(0.0, z)))
+
     theta = np.array([1.0, 0.0])
-    for _ in range(50):
+    for _ in range(100):
         z = 1 / (1 + np.exp(-(design @ theta)))
         gradient = design.T @ (z - y)
         hessian = design.T @ (design * (z * (1 - z))[:, None]) + 1e-6 * np.eye(2)
-        theta -= np.linalg.solve(hessian, gradient)
+        step = np.linalg.solve(hessian, gradient)
+        before = log_likelihood(theta)
+        while log_likelihood(theta - step) < before and np.abs(step).max() > 1e-12:
+            step = step / 2
+        theta = theta - step
+        if np.abs(step).max() < 1e-10:
+            break
     return float(theta[0]), float(theta[1])
 
 

@@ -40,7 +40,7 @@ CATEGORIES: tuple[str, ...] = (
     "skip contradicted",
 )
 # Score added to a bead of each category (log scale, as the bead scores).
-PIVOT_WEIGHTS = np.array([-0.25, 0.0, 1.0, 0.0, -0.5, 0.0, 1.25, -1.0], np.float64)
+PIVOT_WEIGHTS = np.array([0.0, 1.0, 2.0, 1.0, -0.75, 1.25, 3.0, -1.25], np.float64)
 
 _NONE = 1 << 40  # the lower end of an empty interval (its upper end is -1)
 
