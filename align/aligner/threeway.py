@@ -102,12 +102,9 @@ class _Groups:
             x = parent[x]
         return x
 
-    def join(self, x: int, y: int) -> bool:
+    def join(self, x: int, y: int) -> None:
         rx, ry = self.find(x), self.find(y)
-        if rx == ry:
-            return False
         self.parent[max(rx, ry)] = min(rx, ry)
-        return True
 
     def sequence(self, lang: int) -> list[int]:
         """The group of each sentence of ``lang``, in order."""
