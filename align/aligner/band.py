@@ -32,6 +32,12 @@ class Band:
         return int(self.off[-1] + self.hi[-1] - self.lo[-1] + 1)
 
 
+def node_coordinates(lo: np.ndarray, hi: np.ndarray, off: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Row ``i`` and column ``j`` of every node of the band ``lo``/``hi``/``off``, in storage order."""
+    i = np.repeat(np.arange(len(lo)), hi - lo + 1)
+    return i, lo[i] + np.arange(len(i)) - off[i]
+
+
 def make_band(lo: np.ndarray, hi: np.ndarray, m: int) -> Band:
     """A valid band from rough bounds: clipped, monotone, connected, from (0, 0) to (n, m)."""
     lo = np.clip(np.asarray(lo, np.int64), 0, m)

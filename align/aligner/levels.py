@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from align.aligner.band import node_coordinates
 from align.aligner.kernels import NEG_INF
 
 
@@ -36,8 +37,7 @@ class Grid:
 def pair_grid(lo, hi, off, bead_a, bead_b) -> Grid:
     """The nodes ``(i, j)`` of a pairwise band (row after row), with their predecessors."""
     n = len(lo) - 1
-    i = np.repeat(np.arange(n + 1), hi - lo + 1)
-    j = lo[i] + np.arange(len(i)) - off[i]
+    i, j = node_coordinates(lo, hi, off)
     pi = i[:, None] - bead_a[None, :]
     pj = j[:, None] - bead_b[None, :]
     safe = np.clip(pi, 0, n)

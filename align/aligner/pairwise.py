@@ -350,15 +350,9 @@ def _reestimate(problem: _Problem, params: Params, path: np.ndarray) -> Params:
     )
 
 
-def _calibrate(posterior: np.ndarray) -> np.ndarray:
-    slope, intercept = CALIBRATION
-    p = np.clip(posterior, 1e-9, 1 - 1e-9)
-    return 1.0 / (1.0 + np.exp(-(slope * np.log(p / (1 - p)) + intercept)))
-
-
 def links_of(path: np.ndarray, posterior: np.ndarray) -> list[Link]:
     """The links of a path, each with its calibrated confidence."""
-    confidence = _calibrate(posterior)
+    confidence = scoring.calibrated(posterior, CALIBRATION)
     src_end = np.cumsum(BEAD_A[path]).tolist()
     tgt_end = np.cumsum(BEAD_B[path]).tolist()
     sizes = [(int(a), int(b)) for a, b in zip(BEAD_A, BEAD_B, strict=True)]

@@ -24,11 +24,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from align.aligner.band import Band
+from align.aligner.band import Band, node_coordinates
 from align.aligner.beads import Link
 from align.aligner.kernels import NEG_INF
 from align.aligner.scoring import BEAD_A, BEAD_B
 
+BOTH_UNLINKED, ONE_UNLINKED, SAME, OVERLAPPING, DISJOINT, SKIP_UNLINKED, SKIP_AGREED, SKIP_CONTRADICTED = range(8)
 CATEGORIES: tuple[str, ...] = (
     "both unlinked",
     "one unlinked",
@@ -92,8 +93,7 @@ def categories(band: Band, a_to_c: Sequence[Link], b_to_c: Sequence[Link], pivot
     a_spans = _spans(a_to_c, band.rows)
     b_spans = _spans(b_to_c, int(band.hi[-1]))
     pivot_linked_a, pivot_linked_b = _linked(a_to_c, pivot_size), _linked(b_to_c, pivot_size)
-    rows = np.repeat(np.arange(band.rows + 1), band.hi - band.lo + 1)
-    cols = band.lo[rows] + np.arange(len(rows)) - band.off[rows]
+    rows, cols = node_coordinates(band.lo, band.hi, band.off)
     out = np.zeros((len(rows), len(BEAD_A)), np.int8)
     for t, (a, b) in enumerate(zip(BEAD_A.tolist(), BEAD_B.tolist(), strict=True)):
         if a and b:
@@ -104,8 +104,8 @@ def categories(band: Band, a_to_c: Sequence[Link], b_to_c: Sequence[Link], pivot
             meet = np.maximum(lo_a, lo_b) < np.minimum(hi_a, hi_b)
             out[:, t] = np.select(
                 [empty_a & empty_b, empty_a | empty_b, same, meet],
-                [0, 1, 2, 3],
-                default=4,
+                [BOTH_UNLINKED, ONE_UNLINKED, SAME, OVERLAPPING],
+                default=DISJOINT,
             )
         else:
             if a:
@@ -119,7 +119,7 @@ def categories(band: Band, a_to_c: Sequence[Link], b_to_c: Sequence[Link], pivot
             before = np.concatenate(([0], np.cumsum(other_linked)))
             size = len(other_linked)
             contradicted = ~empty & (before[np.clip(hi, 0, size)] > before[np.clip(lo, 0, size)])
-            out[:, t] = np.select([empty, contradicted], [5, 7], default=6)
+            out[:, t] = np.select([empty, contradicted], [SKIP_UNLINKED, SKIP_CONTRADICTED], default=SKIP_AGREED)
     return out
 
 

@@ -260,3 +260,13 @@ def estimate_length(src_len: np.ndarray, tgt_len: np.ndarray, default: tuple[flo
         weight * ratio + (1 - weight) * default[0],
         weight * max(variance, 1.0) + (1 - weight) * default[1],
     )
+
+
+def calibrated(posterior: np.ndarray, mapping: tuple[float, float]) -> np.ndarray:
+    """Confidences from posteriors: ``sigmoid(slope * logit(posterior) + intercept)``.
+
+    ``mapping`` is (slope, intercept), fitted by ``benchmarks/alignment.py --fit``.
+    """
+    slope, intercept = mapping
+    p = np.clip(posterior, 1e-9, 1 - 1e-9)
+    return 1.0 / (1.0 + np.exp(-(slope * np.log(p / (1 - p)) + intercept)))

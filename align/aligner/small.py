@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from align.aligner.band import node_coordinates
 from align.aligner.kernels import INNER_MARKS, LOWER_START, OPEN_END, PUNCT_MASK, SENTENCE_BREAK
 
 
@@ -90,9 +91,7 @@ def fine_scores(
     float32 cells to a Python ``0.0``, which NumPy keeps in float32), the cosine's division and its
     scaling in float32, everything else in float64.
     """
-    n = len(lo) - 1
-    i = np.repeat(np.arange(n + 1), hi - lo + 1)
-    j = lo[i] + np.arange(len(i)) - off[i]
+    i, j = node_coordinates(lo, hi, off)
     scores = np.full((len(i), len(bead_a)), -1e30, np.float32)
     for t in range(len(bead_a)):
         a, b = int(bead_a[t]), int(bead_b[t])

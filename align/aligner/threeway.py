@@ -33,6 +33,7 @@ from align.aligner import pivot
 from align.aligner.band import Band
 from align.aligner.beads import Link, TriAlignment, Triple
 from align.aligner.pairwise import PairResult, Solution, align_pair_detailed, decode, links_of
+from align.aligner.scoring import calibrated
 
 LANGS: tuple[str, ...] = ("en", "kk", "ru")
 PAIRS: tuple[tuple[int, int], ...] = ((0, 1), (0, 2), (1, 2))  # en-kk, en-ru, kk-ru
@@ -111,11 +112,10 @@ class _Groups:
         return [self.find(self.base[lang] + s) for s in range(self.sizes[lang])]
 
 
-def _precedence(groups: _Groups) -> dict[int, set[int]]:
+def _precedence(sequences: list[list[int]]) -> dict[int, set[int]]:
     """Each group's successors: the groups that follow it directly in some language."""
     successors: dict[int, set[int]] = {}
-    for lang in range(3):
-        sequence = groups.sequence(lang)
+    for sequence in sequences:
         for root in sequence:
             successors.setdefault(root, set())
         for before, after in pairwise(sequence):
@@ -165,25 +165,25 @@ def _cycles(successors: dict[int, set[int]]) -> list[list[int]]:
     return found
 
 
-def _ordered(groups: _Groups) -> list[int]:
-    """The groups in an order that every language follows, after joining those that cross.
+def _ordered(groups: _Groups) -> tuple[list[int], list[list[int]]]:
+    """The groups in an order every language follows, and each language's sentence groups, after joining.
 
     Groups that follow one another in a cycle (X before Y in one language, Y before X in another;
     or a group with a gap, X … Y … X) become one group.  The joined graph has no cycle left (its
     edges are the old edges between the joined groups), so every group's sentences are consecutive
     in each language.  Ties go to the group that starts earlier relative to the text's length.
     """
-    for cycle in _cycles(_precedence(groups)):
+    for cycle in _cycles(_precedence([groups.sequence(lang) for lang in range(3)])):
         for root in cycle[1:]:
             groups.join(cycle[0], root)
-    successors = _precedence(groups)
+    sequences = [groups.sequence(lang) for lang in range(3)]
+    successors = _precedence(sequences)
     indegree = dict.fromkeys(successors, 0)
     for targets in successors.values():
         for after in targets:
             indegree[after] += 1
     start: dict[int, float] = {}
-    for lang in range(3):
-        sequence = groups.sequence(lang)
+    for sequence in sequences:
         for position, root in enumerate(sequence):
             start[root] = min(start.get(root, math.inf), position / len(sequence))
     ready = [(start[root], root) for root, count in indegree.items() if count == 0]
@@ -197,7 +197,7 @@ def _ordered(groups: _Groups) -> list[int]:
             if indegree[after] == 0:
                 heapq.heappush(ready, (start[after], after))
     assert len(order) == len(successors), "a cycle of groups survived the joining"
-    return order
+    return order, sequences
 
 
 def _triples(links: list[list[Link]], posteriors: list[np.ndarray], sizes: tuple[int, ...]) -> list[Triple]:
@@ -207,26 +207,21 @@ def _triples(links: list[list[Link]], posteriors: list[np.ndarray], sizes: tuple
             nodes = [groups.node(a, i) for i in link.src] + [groups.node(b, j) for j in link.tgt]
             for other in nodes[1:]:
                 groups.join(nodes[0], other)
-    order = _ordered(groups)
+    order, sequences = _ordered(groups)
     members: dict[int, list[list[int]]] = {root: [[], [], []] for root in order}
-    for lang in range(3):
-        for sentence, root in enumerate(groups.sequence(lang)):
+    for lang, sequence in enumerate(sequences):
+        for sentence, root in enumerate(sequence):
             members[root][lang].append(sentence)
     log_posterior = dict.fromkeys(order, 0.0)
     for (a, b), pair, posterior in zip(PAIRS, links, posteriors, strict=True):
         for link, p in zip(pair, posterior.tolist(), strict=True):
             first = groups.node(a, link.src[0]) if link.src else groups.node(b, link.tgt[0])
             log_posterior[groups.find(first)] += math.log(max(p, 1e-300))
+    scores = calibrated(np.exp([log_posterior[root] for root in order]), TRIPLE_CALIBRATION)
     return [
-        Triple(*(tuple(side) for side in members[root]), score=_calibrate(math.exp(log_posterior[root])))
-        for root in order
+        Triple(*(tuple(side) for side in members[root]), score=float(score))
+        for root, score in zip(order, scores, strict=True)
     ]
-
-
-def _calibrate(posterior: float) -> float:
-    slope, intercept = TRIPLE_CALIBRATION
-    p = min(max(posterior, 1e-9), 1 - 1e-9)
-    return 1.0 / (1.0 + math.exp(-(slope * math.log(p / (1 - p)) + intercept)))
 
 
 def _triples_with_empty_language(texts: tuple[list[str], ...], results: list[PairResult]) -> list[Triple]:
